@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Notifications.Domain.Incidents;
+using Notifications.Infrastructure.Email;
+using Notifications.Infrastructure.Storage;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Infrastructure;
+
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>Storage, the workflow engine and the mail sender, bound from configuration and validated at start-up.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>()
+            .Configure(o =>
+            {
+                // The same setting the Functions host reads: a connection string, or identity-based sub-keys.
+                var storage = configuration.GetSection("AzureWebJobsStorage");
+                o.ConnectionString = storage.Value;
+                o.AccountName = storage["accountName"];
+                o.NamePrefix = configuration["Storage:NamePrefix"] ?? "";
+            })
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || !string.IsNullOrWhiteSpace(o.AccountName),
+                "Set AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__accountName.")
+            .Validate(o => o.NamePrefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)),
+                "Storage:NamePrefix may hold lowercase letters and digits only.")
+            .ValidateOnStart();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection("Mail")).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(DeadlinePolicy.BcFoippaDefault);
+        services.TryAddSingleton(sp => new IncidentDecider(sp.GetRequiredService<DeadlinePolicy>()));
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<IncidentStore>();
+        services.TryAddSingleton<IOutboxDispatcher, OutboxDispatcher>();
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<OutboxSweeper>();
+        services.TryAddSingleton<SmtpEmailSender>();
+        services.TryAddSingleton<SimulatedEmailSender>();
+        services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Simulate
+            ? sp.GetRequiredService<SimulatedEmailSender>()
+            : sp.GetRequiredService<SmtpEmailSender>());
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using Notifications.Domain.Incidents;
+using Notifications.Infrastructure.Storage;
+
+namespace Notifications.Infrastructure.Workflow;
+
+/// <summary>Turns a decided command into the queue message that carries it out.</summary>
+public static class CommandRouter
+{
+    public static OutboxEntry ToOutbox(string incidentId, WorkflowCommand command, string? traceParent, DateTimeOffset now) => command switch
+    {
+        ScheduleTimer timer => new(
+            incidentId,
+            IncidentStore.OutboxPrefix + RowKeys.Safe(command.CommandId),
+            StorageNames.IncidentEventsQueue,
+            new EventMessage(EventMessage.CurrentSchema, incidentId,
+                new TimerFired(timer.TimerId, timer.Kind, timer.DueAt) { EventId = $"timer-fired:{timer.TimerId}" }, traceParent).ToJson(),
+            timer.DueAt,
+            now),
+        SendReminder => new(
+            incidentId,
+            IncidentStore.OutboxPrefix + RowKeys.Safe(command.CommandId),
+            StorageNames.RemindersQueue,
+            new ActivityMessage(ActivityMessage.CurrentSchema, incidentId, command, traceParent).ToJson(),
+            null,
+            now),
+        _ => throw new NotSupportedException($"No route for command {command.GetType().Name}."),
+    };
+}

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Notifications.Domain.Incidents;
+using Notifications.Infrastructure.Storage;
+
+namespace Notifications.Infrastructure.Workflow;
+
+/// <summary>
+/// One incident is one table partition: a <c>state</c> row (with ETag), <c>history|seq</c> rows, <c>outbox|id</c>
+/// rows, <c>dedupe|eventId</c> markers and <c>activity|commandId</c> markers. A handled event is committed in one
+/// entity-group transaction, so state, history, outbox and marker change together or not at all.
+/// </summary>
+public sealed class IncidentStore(StorageClients storage)
+{
+    public const string StateRow = "state";
+    public const string HistoryPrefix = "history|";
+    public const string OutboxPrefix = "outbox|";
+    public const string DedupePrefix = "dedupe|";
+    public const string ActivityPrefix = "activity|";
+
+    private Task<TableClient> Table => storage.TableAsync(StorageNames.IncidentsTable);
+
+    /// <summary>The state and its ETag, or an empty state with a null ETag when the incident does not exist.</summary>
+    public async Task<(IncidentState State, ETag? ETag)> LoadAsync(string incidentId, CancellationToken ct)
+    {
+        var table = await Table;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(incidentId, StateRow, cancellationToken: ct);
+        if (!row.HasValue || row.Value is null)
+        {
+            return (IncidentState.Empty(incidentId), null);
+        }
+
+        var state = JsonSerializer.Deserialize<IncidentState>(row.Value.GetString("Data"), WorkflowJson.Options)
+            ?? throw new InvalidDataException($"Incident {incidentId} has an unreadable state row.");
+        return (state, row.Value.ETag);
+    }
+
+    public async Task<bool> HasSeenAsync(string incidentId, string eventId, CancellationToken ct)
+    {
+        var table = await Table;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(incidentId, DedupePrefix + RowKeys.Safe(eventId), ["PartitionKey"], ct);
+        return row.HasValue;
+    }
+
+    /// <summary>
+    /// Commits state, history, outbox rows and the dedupe marker for <paramref name="eventId"/> in one transaction.
+    /// Throws <see cref="ConcurrencyException"/> when another writer got there first (412 on the state, 409 on a row).
+    /// </summary>
+    public async Task CommitAsync(
+        IncidentState newState, ETag? etag, IReadOnlyList<HistoryEntry> history, IReadOnlyList<OutboxEntry> outbox,
+        string eventId, DateTimeOffset now, CancellationToken ct)
+    {
+        var id = newState.IncidentId;
+        var stateRow = new TableEntity(id, StateRow)
+        {
+            ["Data"] = JsonSerializer.Serialize(newState, WorkflowJson.Options),
+            ["Status"] = newState.Status.ToString(),
+            ["Version"] = newState.Version,
+            ["PublicBody"] = newState.Report?.PublicBody,
+            ["Deadline"] = newState.Deadline,
+            ["ReportedAt"] = newState.ReportedAt,
+        };
+        var actions = new List<TableTransactionAction>
+        {
+            etag is { } e
+                ? new(TableTransactionActionType.UpdateReplace, stateRow, e)
+                : new(TableTransactionActionType.Add, stateRow),
+            new(TableTransactionActionType.Add, new TableEntity(id, DedupePrefix + RowKeys.Safe(eventId)) { ["At"] = now }),
+        };
+        actions.AddRange(history.Select(h => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(id, HistoryKey(h.Sequence))
+        {
+            ["Type"] = h.Type,
+            ["At"] = h.At,
+            ["ActorId"] = h.Actor.Id,
+            ["ActorRole"] = h.Actor.Role,
+            ["Data"] = JsonSerializer.Serialize(h.Event, WorkflowJson.Options),
+        })));
+        actions.AddRange(outbox.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(o))));
+
+        var table = await Table;
+        try
+        {
+            await table.SubmitTransactionAsync(actions, ct);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new ConcurrencyException(id, ex);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new ConcurrencyException(id, ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string incidentId, CancellationToken ct)
+    {
+        var table = await Table;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {incidentId} and RowKey ge {HistoryPrefix} and RowKey lt {HistoryPrefix + "~"}");
+        var entries = new List<HistoryEntry>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            entries.Add(new HistoryEntry(
+                long.Parse(row.RowKey[HistoryPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture),
+                row.GetDateTimeOffset("At") ?? default,
+                row.GetString("Type"),
+                new Actor(row.GetString("ActorId"), row.GetString("ActorRole")),
+                JsonSerializer.Deserialize<IncidentEvent>(row.GetString("Data"), WorkflowJson.Options)!));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Outbox rows of one incident, or of every incident when <paramref name="incidentId"/> is null (the sweep).</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> PendingOutboxAsync(string? incidentId, DateTimeOffset createdBefore, CancellationToken ct)
+    {
+        var table = await Table;
+        var filter = incidentId is null
+            ? TableClient.CreateQueryFilter($"RowKey ge {OutboxPrefix} and RowKey lt {OutboxPrefix + "~"} and CreatedAt le {createdBefore}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {incidentId} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxPrefix + "~"} and CreatedAt le {createdBefore}");
+        var rows = new List<OutboxEntry>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            rows.Add(new OutboxEntry(row.PartitionKey, row.RowKey, row.GetString("Queue"), row.GetString("Message"),
+                row.GetDateTimeOffset("VisibleAt"), row.GetDateTimeOffset("CreatedAt") ?? default));
+        }
+
+        return rows;
+    }
+
+    public async Task DeleteOutboxAsync(OutboxEntry entry, CancellationToken ct)
+    {
+        var table = await Table;
+        await table.DeleteEntityAsync(entry.IncidentId, entry.RowKey, ETag.All, ct);
+    }
+
+    /// <summary>Reads an activity marker (<c>sending</c> or <c>sent</c>), or null.</summary>
+    public async Task<string?> ActivityStatusAsync(string incidentId, string commandId, CancellationToken ct)
+    {
+        var table = await Table;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(incidentId, ActivityPrefix + RowKeys.Safe(commandId), cancellationToken: ct);
+        return row.HasValue ? row.Value!.GetString("Status") : null;
+    }
+
+    public async Task MarkActivityAsync(string incidentId, string commandId, string status, DateTimeOffset now, CancellationToken ct)
+    {
+        var table = await Table;
+        await table.UpsertEntityAsync(
+            new TableEntity(incidentId, ActivityPrefix + RowKeys.Safe(commandId)) { ["Status"] = status, ["At"] = now },
+            TableUpdateMode.Replace, ct);
+    }
+
+    private static string HistoryKey(long sequence) =>
+        HistoryPrefix + sequence.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static TableEntity ToEntity(OutboxEntry o) => new(o.IncidentId, o.RowKey)
+    {
+        ["Queue"] = o.Queue,
+        ["Message"] = o.Message,
+        ["VisibleAt"] = o.VisibleAt,
+        ["CreatedAt"] = o.CreatedAt,
+    };
+}
+
+/// <summary>Another writer changed the incident first; reload and decide again.</summary>
+public sealed class ConcurrencyException(string incidentId, Exception inner)
+    : Exception($"Incident {incidentId} was changed concurrently.", inner);

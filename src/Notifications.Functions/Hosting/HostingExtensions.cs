@@ -8,6 +8,16 @@ public static class HostingExtensions
         var port = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") ?? "7071";
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         _ = args;
+        foreach (var handler in FunctionCatalogue.All.Select(f => f switch
+        {
+            QueueFunction q => q.Handler,
+            TimerFunction t => t.Handler,
+            _ => null,
+        }).OfType<Type>())
+        {
+            builder.Services.AddTransient(handler);
+        }
+
         return builder;
     }
 

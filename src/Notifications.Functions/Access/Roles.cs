@@ -1,0 +1,19 @@
+namespace Notifications.Functions.Access;
+
+/// <summary>The roles a caller's token carries (Entra app roles in Azure; minted locally by <c>token</c>).</summary>
+public static class Roles
+{
+    public const string PrivacyOfficer = "PrivacyOfficer";
+    public const string Approver = "Approver";
+    public const string Auditor = "Auditor";
+
+    public static IReadOnlyList<string> All { get; } = [PrivacyOfficer, Approver, Auditor];
+}
+
+/// <summary>Authorization policies. Auditors read only.</summary>
+public static class Policies
+{
+    public const string Read = nameof(Read);
+    public const string Officer = nameof(Officer);
+    public const string Approve = nameof(Approve);
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Notifications.Domain.Incidents;
+using Notifications.Functions.Hosting;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Incidents;
+
+/// <summary><c>GET /api/incidents/{id}</c>: the incident's current state.</summary>
+public static class GetIncident
+{
+    public static readonly HttpFunction Function = new("GetIncident", "incidents/{id}", ["GET"], AuthLevel.Function);
+
+    public static async Task<Results<Ok<IncidentView>, NotFound<ProblemDetailsBody>>> Handle(string id, IncidentStore store, CancellationToken ct)
+    {
+        var (state, _) = await store.LoadAsync(id, ct);
+        return state.Status == IncidentStatus.None
+            ? TypedResults.NotFound(ProblemDetailsBody.NotFound(id))
+            : TypedResults.Ok(IncidentView.From(state));
+    }
+}
+
+/// <summary>A small RFC 7807 body for typed results that need one.</summary>
+public sealed record ProblemDetailsBody(string Type, string Title, int Status, string? Detail)
+{
+    public static ProblemDetailsBody NotFound(string id) =>
+        new("https://tools.ietf.org/html/rfc9110#section-15.5.5", "Incident not found", 404, $"No incident has the id '{id}'.");
+}

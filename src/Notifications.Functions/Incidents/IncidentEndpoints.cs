@@ -1,0 +1,16 @@
+using Notifications.Functions.Access;
+using Notifications.Functions.Hosting;
+
+namespace Notifications.Functions.Incidents;
+
+public static class IncidentEndpoints
+{
+    public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
+    {
+        app.MapHttpFunction(ReportIncident.Function, ReportIncident.Handle).RequireAuthorization(Policies.Officer);
+        app.MapHttpFunction(GetIncident.Function, GetIncident.Handle).RequireAuthorization(Policies.Read);
+        app.MapHttpFunction(GetIncidentHistory.Function, GetIncidentHistory.Handle).RequireAuthorization(Policies.Read);
+        app.MapHttpFunction(CloseIncident.Function, CloseIncident.Handle).RequireAuthorization(Policies.Officer);
+        return app;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using Notifications.Domain.Incidents;
+using Notifications.Functions.Hosting;
+using Notifications.Infrastructure.Email;
+using Notifications.Infrastructure.Storage;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Reminders;
+
+/// <summary>
+/// Queue-triggered activity: email the privacy office a deadline reminder, then report <see cref="ReminderSent"/>.
+/// Marked <c>sending</c> before the SMTP call and <c>sent</c> after, so a redelivery after success sends nothing;
+/// the Message-ID is deterministic, so a resend after a crash mid-call is recognisable as the same message.
+/// </summary>
+public sealed partial class SendReminder(
+    IncidentStore store, WorkflowEngine engine, IEmailSender email, IOptions<PrivacyOfficeOptions> office,
+    IOptions<MailOptions> mail, TimeProvider clock, ILogger<SendReminder> logger) : IQueueFunction
+{
+    public static readonly QueueFunction Function = new("SendReminder", StorageNames.RemindersQueue, typeof(SendReminder));
+
+    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    {
+        var message = ActivityMessage.Parse(invocation.MessageText);
+        if (message.Command is not Domain.Incidents.SendReminder command)
+        {
+            throw new FormatException($"Expected a send-reminder command, got {message.Command.GetType().Name}.");
+        }
+
+        var id = message.IncidentId;
+        var (state, _) = await store.LoadAsync(id, cancellationToken);
+        if (state.Status != IncidentStatus.Open || state.RemindersSent.Contains(command.ReminderId) || state.Deadline is not { } deadline)
+        {
+            LogSkipped(id, command.ReminderId, state.Status);
+            return;
+        }
+
+        var messageId = $"reminder.{id}.{command.ReminderId}@{mail.Value.MessageIdDomain}";
+        if (await store.ActivityStatusAsync(id, command.CommandId, cancellationToken) != "sent")
+        {
+            await store.MarkActivityAsync(id, command.CommandId, "sending", clock.GetUtcNow(), cancellationToken);
+            var (subject, body) = ReminderEmail.Compose(state, deadline, clock.GetUtcNow(), office.Value.BaseUrl);
+            await email.SendAsync(new EmailMessage(office.Value.Email, subject, body, messageId, office.Value.Name), cancellationToken);
+            await store.MarkActivityAsync(id, command.CommandId, "sent", clock.GetUtcNow(), cancellationToken);
+            LogSent(id, command.ReminderId);
+        }
+
+        var sent = new ReminderSent(command.ReminderId, messageId) { EventId = $"reminder-sent:{command.ReminderId}" };
+        await engine.HandleAsync(id, sent, Actor.Activity("send-reminder"), cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Incident {IncidentId}: reminder {ReminderId} emailed to the privacy office")]
+    private partial void LogSent(string incidentId, string reminderId);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Incident {IncidentId}: reminder {ReminderId} not needed in status {Status}")]
+    private partial void LogSkipped(string incidentId, string reminderId, IncidentStatus status);
+}

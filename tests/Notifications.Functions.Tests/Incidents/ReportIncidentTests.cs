@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Notifications.Functions.Access;
+using Notifications.Infrastructure.Storage;
+using Notifications.TestKit;
+
+namespace Notifications.Functions.Tests.Incidents;
+
+public sealed class ReportIncidentTests(DevServicesFixture fixture)
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Post_ValidReport_Returns201WithLocationAndArmsTheClock()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+
+        var response = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(), _ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        var state = await app.ClientAs(Roles.Auditor).GetFromJsonAsync<JsonElement>(location, _ct);
+        Assert.Equal("open", state.GetProperty("status").GetString());
+        Assert.Equal("standard", state.GetProperty("urgency").GetString());
+        Assert.Equal(3, state.GetProperty("reminders").GetArrayLength());
+        var deadline = state.GetProperty("deadline").GetDateTimeOffset();
+        var discovered = state.GetProperty("report").GetProperty("discovered").GetDateTimeOffset();
+        Assert.Equal(TimeSpan.FromDays(7), deadline - discovered);
+    }
+
+    [Fact]
+    public async Task Post_PhysicalHarmPossible_DeadlineIsNowAndUrgencyImmediate()
+    {
+        await using var app = new AppFactory(fixture.Services);
+
+        var response = await app.ClientAs(Roles.PrivacyOfficer).PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(physicalHarm: true), _ct);
+
+        var state = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        Assert.Equal("immediate", state.GetProperty("urgency").GetString());
+        Assert.Equal(app.Clock.GetUtcNow(), state.GetProperty("deadline").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Post_SameIdempotencyKeyTwice_CreatesOneIncident()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var body = IncidentRequests.Valid();
+
+        var first = await PostWithKey(officer, body, "intake-42");
+        var second = await PostWithKey(officer, body, "intake-42");
+        var other = await PostWithKey(officer, body, "intake-43");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.NotEqual(first.Headers.Location, other.Headers.Location);
+        var history = await officer.GetFromJsonAsync<JsonElement>(first.Headers.Location + "/history", _ct);
+        Assert.Single(history.EnumerateArray(), e => e.GetProperty("type").GetString() == "incident-reported");
+        Assert.Equal(2, await CountRowsAsync(app, "state"));
+    }
+
+    [Fact]
+    public async Task Post_SameIdempotencyKeyDifferentReport_Returns422AndKeepsTheFirst()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+
+        var first = await PostWithKey(officer, IncidentRequests.Valid(title: "First"), "intake-7");
+        var second = await PostWithKey(officer, IncidentRequests.Valid(title: "Second"), "intake-7");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        var state = await officer.GetFromJsonAsync<JsonElement>(first.Headers.Location, _ct);
+        Assert.Equal("First", state.GetProperty("report").GetProperty("title").GetString());
+    }
+
+    public static TheoryData<string, string> BadBodies => new()
+    {
+        { """{"title":"t","description":"d","discovered":"2026-01-01T00:00:00Z","reporter":{"name":"n","email":"e@x.test"},"physicalHarmPossible":false}""", "publicBody" },
+        { """{"publicBody":"b","title":"t","description":"d","reporter":{"name":"n","email":"e@x.test"},"physicalHarmPossible":false}""", "discovered" },
+        { """{"publicBody":"b","title":"t","description":"d","discovered":"not a date","reporter":{"name":"n","email":"e@x.test"},"physicalHarmPossible":false}""", "discovered" },
+        { """{"publicBody":"b","title":"t","description":"d","discovered":"2999-01-01T00:00:00Z","reporter":{"name":"n","email":"e@x.test"},"physicalHarmPossible":false}""", "discovered" },
+        { """{"publicBody":"b","title":"t","description":"d","occurred":"2026-02-01T00:00:00Z","discovered":"2026-01-01T00:00:00Z","reporter":{"name":"n","email":"e@x.test"},"physicalHarmPossible":false}""", "occurred" },
+        { """{"publicBody":"b","title":"t","description":"d","discovered":"2026-01-01T00:00:00Z","reporter":{"name":"n","email":"not-an-email"},"physicalHarmPossible":false}""", "reporter.email" },
+        { """{"publicBody":"b","title":"t","description":"d","discovered":"2026-01-01T00:00:00Z","physicalHarmPossible":false}""", "reporter" },
+        { """{"publicBody":"b","title":"t","description":"d","discovered":"2026-01-01T00:00:00Z","reporter":{"name":"n","email":"e@x.test"}}""", "physicalHarmPossible" },
+        { """{"publicBody":"b","title":"t","description":"d","discovered":"2026-01-01T00:00:00Z","reporter":{"name":"n","email":"e@x.test"},"physicalHarmPossible":"yes"}""", "physicalHarmPossible" },
+        { """{"publicBody":""", "publicBody" },
+        { """[1,2]""", "$" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBodies))]
+    public async Task Post_BadInput_Returns400WithFieldErrorAndStoresNothing(string body, string field)
+    {
+        await using var app = new AppFactory(fixture.Services);
+
+        var response = await app.ClientAs(Roles.PrivacyOfficer).PostAsync(
+            "/api/incidents", new StringContent(body, Encoding.UTF8, "application/json"), _ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for '{field}' in {problem}");
+        Assert.Equal(0, await CountRowsAsync(app, null));
+        Assert.Equal(0, await QueuedAsync(app, StorageNames.IncidentEventsQueue));
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData(Roles.Auditor, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Approver, HttpStatusCode.Forbidden)]
+    public async Task Post_WithoutOfficerRole_IsRefused(string? role, HttpStatusCode expected)
+    {
+        await using var app = new AppFactory(fixture.Services);
+
+        var response = await app.ClientAs(role).PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(), _ct);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(0, await CountRowsAsync(app, null));
+    }
+
+    [Fact]
+    public async Task Get_WithForgedToken_Returns401()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var client = app.CreateClient();
+        var forged = LocalTokens.Mint(new AuthOptions { SigningKey = "another-key-that-is-long-enough-000000000" }, Roles.Auditor, "x", DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", forged);
+
+        var response = await client.GetAsync("/api/incidents/inc-1", _ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private Task<HttpResponseMessage> PostWithKey(HttpClient client, object body, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/incidents") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return client.SendAsync(request, _ct);
+    }
+
+    private static async Task<int> CountRowsAsync(AppFactory app, string? rowKey)
+    {
+        var table = await app.Services.GetRequiredService<StorageClients>().TableAsync(StorageNames.IncidentsTable);
+        var filter = rowKey is null ? null : $"RowKey eq '{rowKey}'";
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>(filter))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static async Task<int> QueuedAsync(AppFactory app, string queue)
+    {
+        var client = await app.Services.GetRequiredService<StorageClients>().QueueAsync(queue);
+        return (await client.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Notifications.Functions.Access;
+using Notifications.Functions.Reminders;
+using Notifications.Functions.Tests.Incidents;
+using Notifications.Functions.Workflow;
+using Notifications.TestKit;
+
+namespace Notifications.Functions.Tests.Reminders;
+
+public sealed class SendReminderTests(DevServicesFixture fixture)
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ImmediateIncident_ReminderArrivesInTheSinkWithoutPersonalInformation()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var created = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(physicalHarm: true, title: "Title naming Jordan Example"), _ct);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
+
+        // The timer due now fires, the workflow asks for the reminder, the activity sends it and reports back.
+        Assert.True(await QueueDriver.DrainAsync(app.Services, HandleIncidentEvent.Function, _ct) >= 1);
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendReminder.Function, _ct));
+
+        var inbox = await fixture.Services.Mail.WaitForAsync(all => all.Any(m => m.Subject.Contains(id, StringComparison.Ordinal)), ct: _ct);
+        var mail = inbox.Single(m => m.Subject.Contains(id, StringComparison.Ordinal));
+        Assert.Equal("privacy.office@example.test", mail.To.Single().Address);
+        Assert.Contains("deadline is now", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Ministry of Examples", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("UTC", mail.Body, StringComparison.Ordinal);
+        foreach (var personal in new[] { IncidentRequests.Description, IncidentRequests.ReporterName, IncidentRequests.ReporterEmail, IncidentRequests.ReporterPhone, "Jordan Example" })
+        {
+            Assert.DoesNotContain(personal, mail.Subject + mail.Body, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var history = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct);
+        var types = history.EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Equal(["incident-reported", "deadline-set", "reminders-armed", "reminder-due", "reminder-sent"], types);
+        Assert.Equal("System", history.EnumerateArray().Last().GetProperty("actor").GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task ReminderRedelivered_AfterItWasSent_SendsNoSecondEmail()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var created = await app.ClientAs(Roles.PrivacyOfficer).PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(physicalHarm: true), _ct);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
+        await QueueDriver.DrainAsync(app.Services, HandleIncidentEvent.Function, _ct);
+        var queue = await app.Services.GetRequiredService<Infrastructure.Storage.StorageClients>().QueueAsync(SendReminder.Function.QueueName);
+        var original = (await queue.PeekMessageAsync(_ct)).Value.MessageText;
+        await queue.SendMessageAsync(original, _ct); // the same activity message, delivered twice
+
+        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, SendReminder.Function, _ct));
+
+        await fixture.Services.Mail.WaitForAsync(all => all.Any(m => m.Subject.Contains(id, StringComparison.Ordinal)), ct: _ct);
+        Assert.Single(await fixture.Services.Mail.AllAsync(_ct), m => m.Subject.Contains(id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ClosedIncident_LaterReminderTimer_SendsNothing()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var created = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(physicalHarm: true), _ct);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
+        var closed = await officer.PostAsJsonAsync($"/api/incidents/{id}/close", new { reason = "Reported twice; see the other incident." }, _ct);
+        closed.EnsureSuccessStatusCode();
+
+        await QueueDriver.DrainAsync(app.Services, HandleIncidentEvent.Function, _ct);
+
+        Assert.Equal(0, await QueueDriver.DrainAsync(app.Services, SendReminder.Function, _ct));
+        var history = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct);
+        var close = history.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "incident-closed");
+        Assert.Equal("Reported twice; see the other incident.", close.GetProperty("event").GetProperty("reason").GetString());
+        Assert.Equal("test-privacyofficer", close.GetProperty("actor").GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [InlineData(2 * 24 * 60 + 90, "2 days 1 hour")]
+    [InlineData(90, "1 hour 30 minutes")]
+    [InlineData(5, "5 minutes")]
+    public void Span_ReadsLikeAPerson(int minutes, string expected) =>
+        Assert.Equal(expected, ReminderEmail.Span(TimeSpan.FromMinutes(minutes)));
+}

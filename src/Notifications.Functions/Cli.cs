@@ -1,20 +1,33 @@
 using Notifications.Functions.Access;
 using Notifications.Functions.Configuration;
+using Notifications.Functions.Sample;
 
 namespace Notifications.Functions;
 
 /// <summary>Command-line verbs that run instead of the web host.</summary>
 public static class Cli
 {
-    public static Task<bool> TryRunAsync(string[] args)
+    public static async Task<bool> TryRunAsync(string[] args)
     {
-        if (args is ["token", var role, ..])
+        switch (args)
         {
-            return Task.FromResult(MintToken(role, args.SkipWhile(a => a != "--subject").Skip(1).FirstOrDefault()));
+            case ["token", var role, ..]:
+                return MintToken(role, args.SkipWhile(a => a != "--subject").Skip(1).FirstOrDefault());
+            case ["sample", ..]:
+                var api = new Uri(args.Length > 1 ? args[1] : "http://127.0.0.1:7071/");
+                Environment.ExitCode = await SampleIncident.RunAsync(LocalAuth(), api, Console.Out, CancellationToken.None);
+                return true;
+            default:
+                return false;
         }
-
-        return Task.FromResult(false);
     }
+
+    private static AuthOptions LocalAuth() =>
+        new ConfigurationBuilder()
+            .AddLocalSettings(Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json"))
+            .AddEnvironmentVariables()
+            .Build()
+            .GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
 
     /// <summary><c>token &lt;role&gt; [--subject id]</c>: prints a locally signed bearer token valid for 12 hours.</summary>
     private static bool MintToken(string role, string? subject)
@@ -27,12 +40,7 @@ public static class Cli
             return true;
         }
 
-        var configuration = new ConfigurationBuilder()
-            .AddLocalSettings(Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json"))
-            .AddEnvironmentVariables()
-            .Build();
-        var options = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
-        Console.WriteLine(LocalTokens.Mint(options, match, subject ?? $"local-{match.ToLowerInvariant()}", DateTimeOffset.UtcNow, TimeSpan.FromHours(12)));
+        Console.WriteLine(LocalTokens.Mint(LocalAuth(), match, subject ?? $"local-{match.ToLowerInvariant()}", DateTimeOffset.UtcNow, TimeSpan.FromHours(12)));
         return true;
     }
 }

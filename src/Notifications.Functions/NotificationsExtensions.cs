@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
 using Notifications.Functions.Configuration;
+using Notifications.Functions.Health;
+using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Functions.Reminders;
 using Notifications.Infrastructure;
@@ -46,6 +48,7 @@ public static class NotificationsExtensions
     public static WebApplication MapNotifications(this WebApplication app)
     {
         app.MapIncidents();
+        app.MapHttpFunction(GetHealth.Function, GetHealth.Handle).AllowAnonymous();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Notifications.Functions.Health;
 using Notifications.Functions.Incidents;
 using Notifications.Functions.Reminders;
 using Notifications.Functions.Workflow;
@@ -16,6 +17,7 @@ public static class FunctionCatalogue
         GetIncident.Function,
         GetIncidentHistory.Function,
         CloseIncident.Function,
+        GetHealth.Function,
         HandleIncidentEvent.Function,
         SendReminder.Function,
         RedriveOutbox.Function,

@@ -14,6 +14,7 @@ public static class FunctionCatalogue
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         ReportIncident.Function,
+        ListIncidents.Function,
         GetIncident.Function,
         GetIncidentHistory.Function,
         CloseIncident.Function,

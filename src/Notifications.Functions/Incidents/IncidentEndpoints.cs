@@ -8,6 +8,7 @@ public static class IncidentEndpoints
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
     {
         app.MapHttpFunction(ReportIncident.Function, ReportIncident.Handle).RequireAuthorization(Policies.Officer);
+        app.MapHttpFunction(ListIncidents.Function, ListIncidents.Handle).RequireAuthorization(Policies.Read);
         app.MapHttpFunction(GetIncident.Function, GetIncident.Handle).RequireAuthorization(Policies.Read);
         app.MapHttpFunction(GetIncidentHistory.Function, GetIncidentHistory.Handle).RequireAuthorization(Policies.Read);
         app.MapHttpFunction(CloseIncident.Function, CloseIncident.Handle).RequireAuthorization(Policies.Officer);

@@ -111,6 +111,47 @@ public sealed class IncidentStore(StorageClients storage)
         return entries;
     }
 
+    /// <summary>
+    /// The register: every incident's state row, filtered on the columns kept beside the JSON for that purpose.
+    /// A cross-partition query; incidents number in the thousands, not millions.
+    /// </summary>
+    public async Task<IReadOnlyList<IncidentState>> ListAsync(RegisterFilter filter, CancellationToken ct)
+    {
+        var table = await Table;
+        var query = TableClient.CreateQueryFilter($"RowKey eq {StateRow}");
+        if (filter.Status is { } status)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"Status eq {status.ToString()}");
+        }
+
+        if (filter.PublicBody is { } body)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"PublicBody eq {body}");
+        }
+
+        if (filter.ReportedFrom is { } from)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"ReportedAt ge {from}");
+        }
+
+        if (filter.ReportedTo is { } to)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"ReportedAt lt {to}");
+        }
+
+        var states = new List<IncidentState>();
+        await foreach (var row in table.QueryAsync<TableEntity>(query, cancellationToken: ct))
+        {
+            states.Add(JsonSerializer.Deserialize<IncidentState>(row.GetString("Data"), WorkflowJson.Options)!);
+            if (states.Count >= filter.Limit)
+            {
+                break;
+            }
+        }
+
+        return states.OrderByDescending(s => s.ReportedAt).ToList();
+    }
+
     /// <summary>Outbox rows of one incident, or of every incident when <paramref name="incidentId"/> is null (the sweep).</summary>
     public async Task<IReadOnlyList<OutboxEntry>> PendingOutboxAsync(string? incidentId, DateTimeOffset createdBefore, CancellationToken ct)
     {
@@ -161,6 +202,9 @@ public sealed class IncidentStore(StorageClients storage)
         ["CreatedAt"] = o.CreatedAt,
     };
 }
+
+/// <summary>Filters for the incident register; null means any.</summary>
+public sealed record RegisterFilter(IncidentStatus? Status, string? PublicBody, DateTimeOffset? ReportedFrom, DateTimeOffset? ReportedTo, int Limit = 500);
 
 /// <summary>Another writer changed the incident first; reload and decide again.</summary>
 public sealed class ConcurrencyException(string incidentId, Exception inner)

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Notifications.Domain.Incidents;
+using Notifications.Functions.Hosting;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Incidents;
+
+/// <summary>
+/// <c>GET /api/incidents</c>: the register of every incident, including those closed below the threshold, newest first.
+/// Filters: <c>status</c>, <c>publicBody</c>, <c>reportedFrom</c>, <c>reportedTo</c> (ISO 8601), <c>limit</c> (1–500).
+/// </summary>
+public static class ListIncidents
+{
+    public static readonly HttpFunction Function = new("ListIncidents", "incidents", ["GET"], AuthLevel.Function);
+
+    public sealed record Entry(string Id, IncidentStatus Status, string? PublicBody, DateTimeOffset? ReportedAt, DateTimeOffset? Deadline, Urgency Urgency, string? ClosedReason);
+
+    public static async Task<Results<Ok<List<Entry>>, ValidationProblem>> Handle(HttpRequest request, IncidentStore store, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var q = request.Query;
+        IncidentStatus? status = null;
+        if (q.TryGetValue("status", out var s) && (!Enum.TryParse<IncidentStatus>(s, ignoreCase: true, out var parsed) || parsed == IncidentStatus.None))
+        {
+            errors["status"] = [$"Use one of: {string.Join(", ", Enum.GetNames<IncidentStatus>().Skip(1))}."];
+        }
+        else if (q.ContainsKey("status"))
+        {
+            status = Enum.Parse<IncidentStatus>(s!, ignoreCase: true);
+        }
+
+        var from = Date(q, "reportedFrom", errors);
+        var to = Date(q, "reportedTo", errors);
+        var limit = 500;
+        if (q.TryGetValue("limit", out var l) && (!int.TryParse(l, out limit) || limit is < 1 or > 500))
+        {
+            errors["limit"] = ["Use a whole number from 1 to 500."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The register filter is not valid.");
+        }
+
+        var publicBody = q.TryGetValue("publicBody", out var b) ? b.ToString() : null;
+        var states = await store.ListAsync(new RegisterFilter(status, publicBody, from, to, limit), ct);
+        return TypedResults.Ok(states.Select(x => new Entry(
+            x.IncidentId, x.Status, x.Report?.PublicBody, x.ReportedAt, x.Deadline, x.Urgency, x.ClosedReason)).ToList());
+    }
+
+    private static DateTimeOffset? Date(IQueryCollection q, string name, Dictionary<string, string[]> errors)
+    {
+        if (!q.TryGetValue(name, out var value))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date))
+        {
+            return date;
+        }
+
+        errors[name] = ["Use an ISO 8601 date or time."];
+        return null;
+    }
+}

@@ -32,6 +32,7 @@ public static class NotificationsExtensions
         services.TryAddSingleton(sp => DeadlinePolicyFrom(sp.GetRequiredService<IConfiguration>()));
         services.AddInfrastructure(configuration);
         services.AddAccess(configuration);
+        services.AddNotificationsTelemetry(configuration);
         services.AddOptions<PrivacyOfficeOptions>().Bind(configuration.GetSection("PrivacyOffice")).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }

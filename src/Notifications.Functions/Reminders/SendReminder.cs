@@ -21,6 +21,7 @@ public sealed partial class SendReminder(
     public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
     {
         var message = ActivityMessage.Parse(invocation.MessageText);
+        using var span = Infrastructure.Telemetry.StartConsumer(Function.Name, message.TraceParent, message.IncidentId);
         if (message.Command is not Domain.Incidents.SendReminder command)
         {
             throw new FormatException($"Expected a send-reminder command, got {message.Command.GetType().Name}.");

@@ -17,6 +17,7 @@ public sealed partial class HandleIncidentEvent(
     public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
     {
         var message = EventMessage.Parse(invocation.MessageText);
+        using var span = Infrastructure.Telemetry.StartConsumer(Function.Name, message.TraceParent, message.IncidentId);
         if (message.Event is TimerFired timer && timer.DueAt > clock.GetUtcNow())
         {
             var delay = OutboxDispatcher.DelayUntil(timer.DueAt, clock.GetUtcNow());

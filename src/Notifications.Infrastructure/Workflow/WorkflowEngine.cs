@@ -29,6 +29,8 @@ public sealed partial class WorkflowEngine(
 
     public async Task<HandleResult> HandleAsync(string incidentId, IncidentEvent inbound, Actor actor, CancellationToken ct)
     {
+        using var span = Telemetry.Source.StartActivity("HandleEvent " + inbound.TypeName);
+        span?.SetTag("incident.id", incidentId);
         for (var attempt = 1; ; attempt++)
         {
             var (state, etag) = await store.LoadAsync(incidentId, ct);

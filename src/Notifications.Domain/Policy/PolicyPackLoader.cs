@@ -16,7 +16,7 @@ public static class PolicyPackLoader
         RespectRequiredConstructorParameters = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = false,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false), new IsoDurationConverter() },
+        Converters = { new CamelEnumConverterFactory(), new IsoDurationConverter() },
     };
 
     /// <summary>The names of the packs embedded in this library (e.g. <c>bc-foippa.v1</c>).</summary>
@@ -68,7 +68,17 @@ public static class PolicyPackLoader
             throw new PolicyPackException(name, ["$: the document is empty."]);
         }
 
-        var errors = PolicyPackValidator.Validate(pack);
+        IReadOnlyList<string> errors;
+        try
+        {
+            errors = PolicyPackValidator.Validate(pack);
+        }
+        catch (NullReferenceException e)
+        {
+            // Nullable annotations cover properties, not list entries: "factors": [null] lands here.
+            throw new PolicyPackException(name, ["$: a list contains an empty (null) entry."], e);
+        }
+
         return errors.Count == 0 ? pack : throw new PolicyPackException(name, errors);
     }
 }

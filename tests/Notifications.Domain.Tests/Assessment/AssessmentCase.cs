@@ -15,7 +15,7 @@ public sealed record AssessmentCase(
 {
     public override string ToString() => Name;
 
-    /// <summary>Assesses under BC FOIPPA v1 and checks the decision, level, urgency and reason codes in order.</summary>
+    /// <summary>Assesses under the pack and checks the decision, level, urgency and reason codes in order.</summary>
     public AssessmentProposal AssertUnder(PolicyPack pack)
     {
         var proposal = HarmAssessor.Assess(Facts, pack, BreachFactsBuilder.Now);

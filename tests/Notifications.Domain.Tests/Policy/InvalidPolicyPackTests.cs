@@ -31,7 +31,7 @@ public sealed class InvalidPolicyPackTests
         new Breakage("levels not rising", p => Harm(p)["levels"]![2]!["minScore"] = 1, "must rise strictly"),
         new Breakage("physical harm without a minimum level", p => Factor(p, 0).Remove("minimumLevel"), "minimumLevel"),
         new Breakage("many recipients without a threshold", p => Factor(p, 6).Remove("threshold"), "$.harm.factors[6].threshold"),
-        new Breakage("unknown level name", p => Harm(p)["significantFrom"] = "severe", "significantFrom"),
+        new Breakage("unknown level name", p => Harm(p)["significantFrom"] = "severe", "$.harm.significantFrom: 'severe' is not one of: low, medium, high, critical."),
         new Breakage("unknown clock trigger", p => p["deadlines"]![0]!["clock"] = "whenever", "$.deadlines[0].clock"),
         new Breakage("duration not ISO 8601", p => p["deadlines"]![0]!["within"] = "7 days", "ISO 8601"),
         new Breakage("no deadlines", p => p["deadlines"] = new JsonArray(), "at least one notification duty"),
@@ -39,6 +39,7 @@ public sealed class InvalidPolicyPackTests
         new Breakage("notice element without an audience", p => p["noticeElements"]![0]!["audiences"] = new JsonArray(), "at least one audience"),
         new Breakage("missing required section", p => p.Remove("records"), "records"),
         new Breakage("missing id", p => p["id"] = "", "$.id: required"),
+        new Breakage("null list entry", p => Harm(p)["factors"]!.AsArray().Add(null), "null"),
         new Breakage("unknown indirect-notice group", p => p["indirectNotice"]![0]!["group"] = "vibes", "$.indirectNotice[0].group"),
     };
 
@@ -49,6 +50,7 @@ public sealed class InvalidPolicyPackTests
         var error = Assert.Throws<PolicyPackException>(() => TestPacks.ParseChanged(TestPacks.BcFoippaJson, row.Change));
 
         Assert.Contains(error.Errors, e => e.Contains(row.ExpectedError, StringComparison.Ordinal));
+        TestContext.Current.TestOutputHelper?.WriteLine(error.Message);
     }
 
     private static JsonObject Harm(JsonObject pack) => pack["harm"]!.AsObject();

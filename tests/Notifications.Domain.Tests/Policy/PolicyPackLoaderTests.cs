@@ -120,4 +120,10 @@ public sealed class PolicyPackLoaderTests
         Assert.Equal(PolicyPacks.BcFoippaV1.Harm.Factors.Count, pack.Harm.Factors.Count);
         Assert.Equal(ContainmentStatus.NotContained, Assert.Single(pack.Harm.Urgency.DifficultToContain));
     }
+
+    [Fact]
+    public void EveryEmbeddedPack_Loads()
+    {
+        Assert.All(PolicyPackLoader.EmbeddedPackNames, name => Assert.NotNull(PolicyPackLoader.LoadEmbedded(name)));
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Notifications.Domain.Breach;
 
 /// <summary>When the breach occurred: a date, a period, or unknown. Kept apart from discovery and determination.</summary>
@@ -21,6 +23,7 @@ public sealed record Occurrence(
     public static Occurrence Between(DateTimeOffset from, DateTimeOffset? to) => new(OccurrenceKind.Period, From: from, To: to);
 
     /// <summary>The earliest moment the breach may have occurred, or null when unknown. A clock that starts at occurrence starts here.</summary>
+    [JsonIgnore]
     public DateTimeOffset? Earliest => Kind switch
     {
         OccurrenceKind.Date => On,

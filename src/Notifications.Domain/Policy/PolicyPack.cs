@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Notifications.Domain.Policy;
 
 /// <summary>
@@ -47,6 +49,7 @@ public sealed record PolicyPack(
     public VocabularyTerm? FindAffectedGroup(string code) => Vocabulary.AffectedGroups.FirstOrDefault(t => t.Code == code);
 
     /// <summary>The primary notification duty (the first deadline rule).</summary>
+    [JsonIgnore]
     public DeadlineRule PrimaryDeadline => Deadlines[0];
 
     /// <summary>"id version", as recorded on decisions.</summary>

@@ -126,4 +126,11 @@ public sealed class PolicyPackLoaderTests
     {
         Assert.All(PolicyPackLoader.EmbeddedPackNames, name => Assert.NotNull(PolicyPackLoader.LoadEmbedded(name)));
     }
+
+    [Fact]
+    public void Get_ByIdAndVersion_ReturnsTheCachedPackOrSaysWhatIsMissing()
+    {
+        Assert.Same(PolicyPacks.BcFoippaV1, PolicyPacks.Get("bc-foippa", "1.0.0"));
+        Assert.Contains("9.9.9", Assert.Throws<KeyNotFoundException>(() => PolicyPacks.Get("bc-foippa", "9.9.9")).Message);
+    }
 }

@@ -55,14 +55,15 @@ public sealed class DeadlineTests
     }
 
     [Fact]
-    public void Assess_BcImmediate_NeverLaterThanTheStandardDeadline()
+    public void Assess_BcImmediate_IsDueAtTheAssessmentBeforeTheStandardDeadline()
     {
         var late = Discovered.AddDays(6.5);
 
         var proposal = HarmAssessor.Assess(Baseline().WithPhysicalHarm(), PolicyPacks.BcFoippaV1, late);
 
         Assert.Equal(Urgency.Immediate, proposal.Urgency);
-        Assert.Equal(Discovered.AddDays(7), proposal.Deadline);
+        Assert.Equal(late, proposal.Deadline);
+        Assert.True(proposal.Deadline < Discovered.AddDays(7));
     }
 
     [Fact]

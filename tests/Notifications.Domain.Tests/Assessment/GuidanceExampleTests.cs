@@ -76,11 +76,12 @@ public sealed class GuidanceExampleTests
     public void Assess_GuidanceExample_GivesTheOutcomeTheGuidanceDescribes(AssessmentCase row) => row.AssertUnder(PolicyPacks.BcFoippaV1);
 
     [Fact]
-    public void Assess_PhysicalHarm_IsDueWithinADayOfTheAssessmentNotAWeekFromDiscovery()
+    public void Assess_PhysicalHarm_IsDueImmediatelyNotAWeekFromDiscovery()
     {
         var proposal = HarmAssessor.Assess(Baseline().WithPhysicalHarm(), PolicyPacks.BcFoippaV1, Now);
 
-        Assert.Equal(Now.AddHours(24), proposal.Deadline);
+        // seeds/004: physical harm warrants immediate notification; the BC pack sets the immediate window to zero.
+        Assert.Equal(Now, proposal.Deadline);
         Assert.All(proposal.Deadlines, d => Assert.True(d.Required));
     }
 }

@@ -11,7 +11,7 @@ public sealed class PolicyPackLoaderTests
         var pack = PolicyPacks.BcFoippaV1;
 
         Assert.Equal(("bc-foippa", "1.0.0"), (pack.Id, pack.Version));
-        Assert.Equal(new DeadlineRule("individuals", ClockTrigger.Discovered, TimeSpan.FromDays(7), TimeSpan.FromHours(24)), pack.PrimaryDeadline);
+        Assert.Equal(new DeadlineRule("individuals", ClockTrigger.Discovered, TimeSpan.FromDays(7), TimeSpan.Zero), pack.PrimaryDeadline);
         Assert.Contains("commissioner", pack.Deadlines.Select(d => d.Audience));
         Assert.Same(pack, PolicyPacks.Default);
         Assert.Contains("bc-foippa.v1", PolicyPackLoader.EmbeddedPackNames);

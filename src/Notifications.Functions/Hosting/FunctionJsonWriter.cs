@@ -18,6 +18,7 @@ public static class FunctionJsonWriter
     public static async Task<IReadOnlyList<string>> WriteAsync(
         IEnumerable<FunctionDefinition> functions, string outputDirectory, CancellationToken cancellationToken = default)
     {
+        Directory.CreateDirectory(outputDirectory);
         var written = new List<string>();
         foreach (var function in functions)
         {

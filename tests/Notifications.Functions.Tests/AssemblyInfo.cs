@@ -1,0 +1,3 @@
+using Notifications.TestKit;
+
+[assembly: AssemblyFixture(typeof(DevServicesFixture))]

@@ -28,9 +28,11 @@ public sealed class QueueRuntimeOptions
     [Range(0, 1024)]
     public int NewBatchThreshold { get; set; } = 8;
 
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Delay before a failed message is visible again. Not the processing lease.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.Zero;
 
     [Range(1, int.MaxValue)]
@@ -41,5 +43,6 @@ public sealed class QueueRuntimeOptions
     public string MessageEncoding { get; set; } = "base64";
 
     /// <summary>The processing lease a dequeued message holds while its handler runs (the host uses 10 minutes).</summary>
+    [Range(typeof(TimeSpan), "00:00:02", "7.00:00:00")]
     public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -36,6 +36,9 @@ internal static partial class Log
     [LoggerMessage(1014, LogLevel.Error, "Local runtime: settling message {MessageId} on {QueueName} failed; it reappears after its lease.")]
     public static partial void SettleFailed(ILogger logger, Exception exception, string messageId, string queueName);
 
+    [LoggerMessage(1015, LogLevel.Error, "Local runtime: message {MessageId} on {QueueName} is not valid base64; moved to {PoisonQueueName}.")]
+    public static partial void UndecodableMessagePoisoned(ILogger logger, string messageId, string queueName, string poisonQueueName);
+
     [LoggerMessage(1020, LogLevel.Information, "Local runtime: timer {FunctionName} on schedule {Schedule}, next run {Next:o}.")]
     public static partial void TimerScheduled(ILogger logger, string functionName, string schedule, DateTimeOffset next);
 }

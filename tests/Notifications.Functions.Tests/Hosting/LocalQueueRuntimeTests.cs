@@ -50,6 +50,23 @@ public sealed class LocalQueueRuntimeTests(DevServicesFixture fixture)
     }
 
     [Fact]
+    public async Task MessageThatIsNotBase64_MovesToPoisonUnchanged()
+    {
+        const string text = "not base64: {\"id\":3}";
+        await using var app = await StartAsync(TestCatalogue.Intake);
+        var raw = new QueueClient(_connection, _prefix + TestCatalogue.Intake.QueueName);
+        var poison = new QueueClient(_connection, _prefix + TestCatalogue.Intake.QueueName + "-poison");
+        await raw.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        await raw.SendMessageAsync(text, TestContext.Current.CancellationToken);
+
+        await Eventually.HoldsAsync(async () => await CountAsync(poison) == 1, "the message reached the poison queue");
+        Assert.Equal(text, (await poison.PeekMessageAsync(TestContext.Current.CancellationToken)).Value.Body.ToString());
+        await Eventually.HoldsAsync(async () => await CountAsync(raw) == 0, "the message left the queue");
+        Assert.Empty(app.Log.Queue);
+    }
+
+    [Fact]
     public async Task Listener_CreatesTheQueueAndItsPoisonQueue()
     {
         await using var app = await StartAsync(TestCatalogue.Intake);

@@ -47,17 +47,27 @@ internal sealed class LocalRuntime(
             throw new InvalidOperationException($"Local mode needs the Storage connection string '{ConnectionSetting}'.");
         }
 
-        var clientOptions = new QueueClientOptions
-        {
-            MessageEncoding = string.Equals(options.MessageEncoding, "none", StringComparison.OrdinalIgnoreCase)
-                ? QueueMessageEncoding.None
-                : QueueMessageEncoding.Base64,
-        };
+        var encoding = string.Equals(options.MessageEncoding, "none", StringComparison.OrdinalIgnoreCase)
+            ? QueueMessageEncoding.None
+            : QueueMessageEncoding.Base64;
         var name = (configuration[NamePrefixSetting] ?? "") + function.QueueName;
+        var poison = new QueueClient(connection, name + "-poison", new QueueClientOptions { MessageEncoding = encoding });
+        var rawPoison = new QueueClient(connection, name + "-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        var listenOptions = new QueueClientOptions { MessageEncoding = encoding };
+        // Like the host, a message that is not valid base64 goes straight to the poison queue, unchanged.
+        listenOptions.MessageDecodingFailed += async args =>
+        {
+            if (args.ReceivedMessage is { } message)
+            {
+                await rawPoison.SendMessageAsync(message.Body, cancellationToken: args.CancellationToken);
+                await args.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, args.CancellationToken);
+                Log.UndecodableMessagePoisoned(logger, message.MessageId, name, rawPoison.Name);
+            }
+        };
         return new QueueListener(
             function,
-            new QueueClient(connection, name, clientOptions),
-            new QueueClient(connection, name + "-poison", clientOptions),
+            new QueueClient(connection, name, listenOptions),
+            poison,
             options,
             dispatcher,
             time,

@@ -78,35 +78,73 @@ internal sealed class QueueListener(
         await Task.Yield();
         var invocationId = Guid.NewGuid().ToString();
         using var body = new MemoryStream(LocalEnvelopes.Queue(function.Name, message, time.GetUtcNow()));
-        var result = await dispatcher.DispatchAsync(function.Name, body, invocationId, stoppingToken);
+        InvocationResult result;
+        string popReceipt;
+        using (var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+        {
+            var lease = RenewLeaseAsync(message, renewing.Token);
+            result = await dispatcher.DispatchAsync(function.Name, body, invocationId, stoppingToken);
+            await renewing.CancelAsync();
+            popReceipt = await lease;
+        }
+
         try
         {
             // Settle even while stopping, so a message is not stuck behind its 10-minute lease.
             using var settle = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             if (result.Status == InvocationStatus.Succeeded)
             {
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, settle.Token);
+                await queue.DeleteMessageAsync(message.MessageId, popReceipt, settle.Token);
             }
             else if (stoppingToken.IsCancellationRequested)
             {
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, message.Body, TimeSpan.Zero, settle.Token);
+                await queue.UpdateMessageAsync(message.MessageId, popReceipt, message.Body, TimeSpan.Zero, settle.Token);
             }
             else if (message.DequeueCount >= options.MaxDequeueCount)
             {
                 await poison.SendMessageAsync(message.Body, cancellationToken: settle.Token);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, settle.Token);
+                await queue.DeleteMessageAsync(message.MessageId, popReceipt, settle.Token);
                 Log.MessagePoisoned(logger, message.MessageId, queue.Name, message.DequeueCount, poison.Name);
             }
             else
             {
                 await queue.UpdateMessageAsync(
-                    message.MessageId, message.PopReceipt, message.Body, options.VisibilityTimeout, settle.Token);
+                    message.MessageId, popReceipt, message.Body, options.VisibilityTimeout, settle.Token);
                 Log.MessageReleased(logger, message.MessageId, queue.Name, message.DequeueCount, options.VisibilityTimeout);
             }
         }
         catch (Exception ex)
         {
             Log.SettleFailed(logger, ex, message.MessageId, queue.Name);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the processing lease while the handler runs, like the host does; returns the latest pop receipt
+    /// (each visibility update issues a new one).
+    /// </summary>
+    private async Task<string> RenewLeaseAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        var popReceipt = message.PopReceipt;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.ProcessingLease / 2, time, cancellationToken);
+                // Not cancelled once sent: an update that lands unseen would leave us with a stale pop receipt.
+                var renewed = await queue.UpdateMessageAsync(
+                    message.MessageId, popReceipt, message.Body, options.ProcessingLease, CancellationToken.None);
+                popReceipt = renewed.Value.PopReceipt;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return popReceipt;
+        }
+        catch (Exception ex)
+        {
+            Log.SettleFailed(logger, ex, message.MessageId, queue.Name);
+            return popReceipt;
         }
     }
 

@@ -1,10 +1,12 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Notifications.Functions.Hosting;
 
 namespace Notifications.Functions.Tests.Hosting;
@@ -15,7 +17,7 @@ public sealed class HttpFunctionMappingTests
     [Fact]
     public void RealApp_MapsEveryCatalogueHttpFunction()
     {
-        using var factory = new WebApplicationFactory<Program>();
+        using var factory = RealApp();
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
         foreach (var function in FunctionCatalogue.All.OfType<HttpFunction>())
@@ -29,7 +31,7 @@ public sealed class HttpFunctionMappingTests
     [Fact]
     public void RealApp_ResolvesEveryCatalogueHandler()
     {
-        using var factory = new WebApplicationFactory<Program>();
+        using var factory = RealApp();
         using var scope = factory.Services.CreateScope();
 
         foreach (var function in FunctionCatalogue.All.Where(f => f is QueueFunction or TimerFunction))
@@ -41,7 +43,7 @@ public sealed class HttpFunctionMappingTests
     [Fact]
     public async Task RealApp_InvocationRouteAndReadiness_NeedNoToken()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+        using var factory = RealApp().WithWebHostBuilder(web => web.ConfigureTestServices(services =>
         {
             services.UseFunctionCatalogue(TestCatalogue.All);
             services.AddSingleton<InvocationLog>();
@@ -83,6 +85,10 @@ public sealed class HttpFunctionMappingTests
             Assert.Same(function, endpoint.Metadata.GetMetadata<HttpFunction>());
         }
     }
+
+    private static WebApplicationFactory<Program> RealApp() =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+            web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)));
 
     private static bool SameRoute(RouteEndpoint endpoint, HttpFunction function) =>
         string.Equals(endpoint.RoutePattern.RawText?.Trim('/'), HttpFunctionEndpoints.Pattern(function).Trim('/'),

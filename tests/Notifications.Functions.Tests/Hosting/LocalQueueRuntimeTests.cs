@@ -67,6 +67,25 @@ public sealed class LocalQueueRuntimeTests(DevServicesFixture fixture)
     }
 
     [Fact]
+    public async Task Shutdown_CancelsTheHandlerAndReleasesItsMessage()
+    {
+        var app = await StartAsync(TestCatalogue.Stuck);
+        var queue = Queue(TestCatalogue.Stuck.QueueName);
+        await using (app)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+            await queue.SendMessageAsync("""{"id":4}""", TestContext.Current.CancellationToken);
+            await Eventually.HoldsAsync(() => !app.Log.Queue.IsEmpty, "the handler started");
+
+            await app.App.StopAsync(TestContext.Current.CancellationToken);
+        }
+
+        // Released at once rather than held behind its processing lease.
+        var visible = await queue.PeekMessageAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("""{"id":4}""", visible.Value?.Body.ToString());
+    }
+
+    [Fact]
     public async Task Listener_CreatesTheQueueAndItsPoisonQueue()
     {
         await using var app = await StartAsync(TestCatalogue.Intake);

@@ -28,6 +28,16 @@ public sealed class FailingQueueHandler(InvocationLog log) : IQueueFunction
     }
 }
 
+/// <summary>Blocks until the runtime cancels it (shutdown).</summary>
+public sealed class BlockingQueueHandler(InvocationLog log) : IQueueFunction
+{
+    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    {
+        log.Queue.Enqueue(invocation);
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+}
+
 public sealed class RecordingTimerHandler(InvocationLog log) : ITimerFunction
 {
     public Task RunAsync(TimerInvocation invocation, CancellationToken cancellationToken)
@@ -42,6 +52,7 @@ public static class TestCatalogue
 {
     public static readonly QueueFunction Intake = new("Intake", "intake", typeof(RecordingQueueHandler));
     public static readonly QueueFunction Broken = new("Broken", "broken", typeof(FailingQueueHandler));
+    public static readonly QueueFunction Stuck = new("Stuck", "stuck", typeof(BlockingQueueHandler));
     public static readonly TimerFunction Sweep = new("Sweep", "0 */5 * * * *", typeof(RecordingTimerHandler));
     public static readonly HttpFunction GetThing = new("GetThing", "things/{id}", ["GET"], AuthLevel.Function);
     public static readonly HttpFunction PostThing = new("PostThing", "things", ["post", "put"], AuthLevel.Anonymous);

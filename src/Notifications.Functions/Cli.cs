@@ -1,5 +1,6 @@
 using Notifications.Functions.Access;
 using Notifications.Functions.Configuration;
+using Notifications.Functions.Hosting;
 using Notifications.Functions.Sample;
 
 namespace Notifications.Functions;
@@ -11,6 +12,9 @@ public static class Cli
     {
         switch (args)
         {
+            case [FunctionJsonWriter.Verb, ..]:
+                Environment.ExitCode = await FunctionJsonWriter.RunAsync(args[1..], FunctionCatalogue.All, Console.Out);
+                return true;
             case ["token", var role, ..]:
                 return MintToken(role, args.SkipWhile(a => a != "--subject").Skip(1).FirstOrDefault());
             case ["sample", ..]:

@@ -22,6 +22,6 @@ public sealed partial class OutboxSweeper(IncidentStore store, IOutboxDispatcher
         return pending.Count;
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Re-driving {Rows} outbox row(s) of {Incidents} incident(s) left behind after commit")]
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Re-driving {Rows} outbox row(s) of {Incidents} incident(s) left behind after commit")]
     private partial void LogRedrive(int rows, int incidents);
 }

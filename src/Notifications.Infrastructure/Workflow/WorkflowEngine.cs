@@ -75,15 +75,15 @@ public sealed partial class WorkflowEngine(
         }
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Incident {IncidentId}: {EventType} applied, {Events} event(s), {Commands} command(s), version {Version}")]
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Incident {IncidentId}: {EventType} applied, {Events} event(s), {Commands} command(s), version {Version}")]
     private partial void LogApplied(string incidentId, string eventType, int events, int commands, long version);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Incident {IncidentId}: duplicate {EventType} {EventId} ignored")]
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Incident {IncidentId}: duplicate {EventType} {EventId} ignored")]
     private partial void LogDuplicate(string incidentId, string eventType, string eventId);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Incident {IncidentId}: {EventType} has no effect in status {Status}")]
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Incident {IncidentId}: {EventType} has no effect in status {Status}")]
     private partial void LogIgnored(string incidentId, string eventType, IncidentStatus status);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Incident {IncidentId}: lost a concurrent write, attempt {Attempt}; reloading")]
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Debug, Message = "Incident {IncidentId}: lost a concurrent write, attempt {Attempt}; reloading")]
     private partial void LogRace(string incidentId, int attempt);
 }

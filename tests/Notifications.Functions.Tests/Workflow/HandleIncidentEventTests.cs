@@ -27,7 +27,8 @@ public sealed class HandleIncidentEventTests(DevServicesFixture fixture)
         var dueAt = now.AddDays(10);
         var message = new EventMessage(EventMessage.CurrentSchema, "inc-long",
             new TimerFired("reminder-9", TimerKind.Reminder, dueAt) { EventId = "timer-fired:reminder-9" }, null).ToJson();
-        var handler = app.Services.GetRequiredService<HandleIncidentEvent>();
+        using var scope = app.Services.CreateScope();
+        var handler = scope.ServiceProvider.GetRequiredService<HandleIncidentEvent>();
 
         await handler.RunAsync(new QueueInvocation("HandleIncidentEvent", message, 1, "m1", null), _ct);
 

@@ -102,14 +102,14 @@ internal static class Bicep
         return JsonNode.Parse(build.StdOut)!.AsObject();
     }
 
-    /// <summary>Every resource in the template, including those inside module (nested deployment) templates.</summary>
+    /// <summary>Every resource the template deploys (not `existing` references), including those in modules.</summary>
     public static IEnumerable<JsonObject> AllResources(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject obj:
                 if (obj["type"] is JsonValue type && type.TryGetValue<string>(out var typeName) && typeName.Contains('/') &&
-                    obj.ContainsKey("apiVersion"))
+                    obj.ContainsKey("apiVersion") && obj["existing"] is null)
                 {
                     yield return obj;
                 }

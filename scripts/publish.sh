@@ -39,6 +39,9 @@ shopt -u nullglob
 (( ${#emitted[@]} > 0 )) || fail "emit-functions wrote no <FunctionName>/function.json under $staging."
 echo "    ${#emitted[@]} function(s)"
 
+# Readable by any user: the Flex worker need not run as the user that built the package (UNCONFIRMED which it is).
+chmod -R u+rwX,go+rX,go-w "$staging"
+
 echo "==> zip -> $zipfile"
 rm -f "$zipfile"
 if command -v zip >/dev/null 2>&1; then

@@ -103,7 +103,7 @@ public sealed class PublishZipTests(PublishedPackage package) : IClassFixture<Pu
             // leaves them 0 and Flex would then see files nobody may read or execute.
             var mode = (entry.ExternalAttributes >> 16) & 0xFFFF;
             Assert.True((mode & 0xF000) == 0x8000, $"{entry.FullName}: not a regular file (mode {Convert.ToString(mode, 8)})");
-            Assert.True((mode & 0x100) != 0, $"{entry.FullName}: owner cannot read (mode {Convert.ToString(mode, 8)})");
+            Assert.True((mode & 0x124) == 0x124, $"{entry.FullName}: not readable by everyone (mode {Convert.ToString(mode, 8)})");
         });
     }
 

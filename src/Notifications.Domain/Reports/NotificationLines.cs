@@ -38,8 +38,8 @@ internal static class NotificationLines
     }
 
     /// <summary>
-    /// Every notice is withheld: some are withheld and none goes out by any means. Unknown counts for the other means
-    /// count as none only when the withheld count covers the estimated number affected.
+    /// Every notice is withheld: some are withheld, none goes out by any other means (zero or not given), and the
+    /// withheld count covers the estimated number affected; without an estimate, every other count must be a known zero.
     /// </summary>
     private static bool IsAllWithheld(NotificationSummary n, int? estimated)
     {
@@ -50,6 +50,6 @@ internal static class NotificationLines
 
         int?[] others = [n.Direct, n.Letters, n.Indirect];
         return others.All(c => c is null or 0)
-            && (others.All(c => c is not null) || n.Withheld >= estimated);
+            && (estimated is null ? others.All(c => c is not null) : n.Withheld >= estimated);
     }
 }

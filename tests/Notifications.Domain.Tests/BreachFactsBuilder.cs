@@ -1,5 +1,8 @@
 using Notifications.Domain.Breach;
 
+// Notifications.Domain.Containment (the containment planner) hides the Breach.Containment type inside Notifications.Domain.*.
+using BreachContainment = Notifications.Domain.Breach.Containment;
+
 namespace Notifications.Domain.Tests;
 
 /// <summary>
@@ -24,7 +27,7 @@ public sealed class BreachFactsBuilder
         PersonalInformation: ["name"],
         Affected: new AffectedIndividuals(1, []),
         Recipients: new Recipients(1, RecipientRelationship.UnrelatedIndividuals),
-        Containment: new Containment(ContainmentStatus.PartiallyContained),
+        Containment: new BreachContainment(ContainmentStatus.PartiallyContained),
         PhysicalHarmPossible: false);
 
     /// <summary>Starts from the baseline.</summary>
@@ -43,7 +46,7 @@ public sealed class BreachFactsBuilder
     public BreachFactsBuilder WithRecipientCount(int? count) => With(f => f with { Recipients = f.Recipients with { Count = count } });
 
     public BreachFactsBuilder WithContainment(ContainmentStatus status, bool agreedToDestroyOrReturn = false) =>
-        With(f => f with { Containment = new Containment(status, agreedToDestroyOrReturn) });
+        With(f => f with { Containment = new BreachContainment(status, agreedToDestroyOrReturn) });
 
     public BreachFactsBuilder WithCause(BreachCause cause) => With(f => f with { Cause = cause });
 

@@ -4,7 +4,7 @@ namespace Notifications.Domain.Policy;
 
 /// <summary>
 /// A versioned, data-only set of rules for one breach-notification regime: vocabulary, harm model, deadlines,
-/// reminders, indirect-notice triggers, required notice elements, exemptions, counting and record keeping.
+/// reminders, indirect-notice triggers, required notice elements, exemptions, counting, record keeping and containment.
 /// Load it with <see cref="PolicyPackLoader"/>, which validates it. Every decision records <see cref="Id"/> and <see cref="Version"/>.
 /// </summary>
 /// <param name="Id">Stable id (e.g. <c>bc-foippa</c>).</param>
@@ -20,6 +20,7 @@ namespace Notifications.Domain.Policy;
 /// <param name="Exemptions">Grounds to withhold individual notice.</param>
 /// <param name="Counting">How affected people are counted.</param>
 /// <param name="Records">What is kept and for how long.</param>
+/// <param name="Containment">The containment playbook; optional (null: the pack proposes no containment tasks).</param>
 public sealed record PolicyPack(
     string Id,
     string Version,
@@ -33,7 +34,8 @@ public sealed record PolicyPack(
     IReadOnlyList<NoticeElement> NoticeElements,
     IReadOnlyList<NoticeExemption> Exemptions,
     CountingRules Counting,
-    RecordKeeping Records)
+    RecordKeeping Records,
+    ContainmentPlaybook? Containment = null)
 {
     /// <summary>True when the code is a kind of personal information in this pack.</summary>
     public bool HasPersonalInformation(string code) => FindPersonalInformation(code) is not null;

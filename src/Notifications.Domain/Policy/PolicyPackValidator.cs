@@ -38,6 +38,7 @@ internal static class PolicyPackValidator
             Labels(errors, pack.Exemptions[i].Text, $"$.exemptions[{i}].text");
         }
 
+        ContainmentPlaybookValidator.Validate(errors, pack.Containment);
         return errors;
     }
 
@@ -182,13 +183,13 @@ internal static class PolicyPackValidator
         }
     }
 
-    private static void Labels(List<string> errors, LocalizedText labels, string path)
+    internal static void Labels(List<string> errors, LocalizedText labels, string path)
     {
         Require(errors, labels.En, $"{path}.en");
         Require(errors, labels.Fr, $"{path}.fr");
     }
 
-    private static void Require(List<string> errors, string value, string path)
+    internal static void Require(List<string> errors, string value, string path)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -196,7 +197,7 @@ internal static class PolicyPackValidator
         }
     }
 
-    private static void Unique(List<string> errors, IEnumerable<string> codes, string path)
+    internal static void Unique(List<string> errors, IEnumerable<string> codes, string path)
     {
         foreach (var duplicate in codes.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
@@ -204,7 +205,7 @@ internal static class PolicyPackValidator
         }
     }
 
-    private static string[] CamelNames<TEnum>()
+    internal static string[] CamelNames<TEnum>()
         where TEnum : struct, Enum => Enum.GetNames<TEnum>().Select(Camel).ToArray();
 
     internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

@@ -55,4 +55,19 @@ public sealed class SystemOfRecordCheckTests(DevServicesFixture fixture)
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
     }
+
+    [Fact]
+    public async Task ImportAsync_SystemOfRecordWithADuplicatePerson_ReportsItInThatFile()
+    {
+        using var harness = new RecipientImportHarness(fixture, "sordup");
+        var csv = new RecipientCsvBuilder().WithPeople(3);
+        var reference = RecipientCsvBuilder.Utf8("person_id,email\nP000001,person1@example.test\nP000002,person2@example.test\n" +
+            "P000003,person3@example.test\nP000002,other@example.test\n");
+
+        var result = await harness.Importer.ImportAsync("inc-1", csv.ToStream(), reference, _ct);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("system_of_record", 5L, ImportErrorCodes.DuplicatePersonId), (error.File, error.Line, error.Code));
+        Assert.Contains("line 3", error.Message, StringComparison.Ordinal);
+    }
 }

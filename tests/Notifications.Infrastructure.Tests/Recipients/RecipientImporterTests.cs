@@ -113,4 +113,17 @@ public sealed class RecipientImporterTests(DevServicesFixture fixture)
         Assert.Equal(second.Manifest!.ImportId, Assert.Single(batches).ImportId);
         Assert.Equal(5, (await harness.Store.ReadBatchAsync("inc-4", 0, _ct)).Count);
     }
+
+    [Fact]
+    public async Task ImportAsync_RequestBodyWithoutSynchronousReads_Imports()
+    {
+        using var harness = new RecipientImportHarness(fixture, "asyncbody");
+        var csv = new RecipientCsvBuilder().WithPeople(150);
+
+        var result = await harness.Importer.ImportAsync(
+            "inc-5", new AsyncOnlyStream(csv.ToStream()), new AsyncOnlyStream(csv.SystemOfRecord()), _ct);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(150, result.Manifest!.Counts.Rows);
+    }
 }

@@ -1,0 +1,25 @@
+namespace Notifications.Domain.Recipients;
+
+/// <summary>One validated row of a recipient file. Empty optional values are null; text is trimmed.</summary>
+public sealed record RecipientRow(
+    long Line,
+    string PersonId,
+    string GivenName,
+    string FamilyName,
+    string? Email,
+    string? PostalAddress,
+    string Language,
+    string Jurisdiction,
+    IReadOnlyList<PersonIdentifier> Identifiers,
+    string? GuardianEmail,
+    bool Withhold,
+    string? WithholdReason)
+{
+    public NoticeChannel Channel => NoticeChannelRule.Decide(Email, GuardianEmail, PostalAddress, Withhold);
+}
+
+/// <summary>An identifier involved in the breach for this person, such as an application number or a client id.</summary>
+public sealed record PersonIdentifier(string Kind, string Value)
+{
+    public override string ToString() => Kind + ":" + Value;
+}

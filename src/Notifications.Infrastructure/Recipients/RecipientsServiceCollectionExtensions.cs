@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Notifications.Infrastructure.Recipients;
+
+public static class RecipientsServiceCollectionExtensions
+{
+    /// <summary>The recipient importer and reader. Needs <c>AddInfrastructure</c> (storage and the clock).</summary>
+    public static IServiceCollection AddRecipients(this IServiceCollection services)
+    {
+        services.TryAddSingleton<RecipientImporter>();
+        services.TryAddSingleton<RecipientStore>();
+        return services;
+    }
+}

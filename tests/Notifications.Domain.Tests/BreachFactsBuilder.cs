@@ -2,6 +2,7 @@ using Notifications.Domain.Breach;
 
 // Notifications.Domain.Containment (the containment planner) hides the Breach.Containment type inside Notifications.Domain.*.
 using BreachContainment = Notifications.Domain.Breach.Containment;
+using BreachRecipients = Notifications.Domain.Breach.Recipients;
 
 namespace Notifications.Domain.Tests;
 
@@ -26,7 +27,7 @@ public sealed class BreachFactsBuilder
         Cause: BreachCause.MisdirectedEmail,
         PersonalInformation: ["name"],
         Affected: new AffectedIndividuals(1, []),
-        Recipients: new Recipients(1, RecipientRelationship.UnrelatedIndividuals),
+        Recipients: new BreachRecipients(1, RecipientRelationship.UnrelatedIndividuals),
         Containment: new BreachContainment(ContainmentStatus.PartiallyContained),
         PhysicalHarmPossible: false);
 

@@ -1,100 +1,146 @@
+using Notifications.Domain.Assessment;
+using Notifications.Domain.Containment;
+using Notifications.Domain.Policy;
+using Notifications.Domain.Reports;
+
 namespace Notifications.Domain.Incidents;
 
 /// <summary>
-/// The pure core of the incident workflow. <see cref="Decide"/> turns one inbound event into events and commands;
-/// <see cref="Evolve"/> folds an event into the state. Nothing here reads a clock, sends or stores.
+/// The pure core of the incident workflow: <see cref="Decide"/> turns one inbound event into events and commands.
+/// Nothing here reads a clock, sends or stores. The rules come from the incident's policy pack.
 /// </summary>
-public sealed class IncidentDecider(DeadlinePolicy policy)
+/// <param name="contact">The privacy office's contact person, named in the Commissioner's report.</param>
+public sealed partial class IncidentDecider(ContactPerson contact)
 {
     public Decision Decide(IncidentState state, IncidentEvent inbound, DateTimeOffset now)
     {
         var transition = IncidentTransitions.For(state.Status, inbound.GetType());
-        return transition.Kind switch
+        if (transition.Kind == TransitionKind.Reject)
         {
-            TransitionKind.Reject => throw new InvalidTransitionException(state.Status, inbound.TypeName),
-            TransitionKind.Ignore => Decision.Nothing,
-            _ => inbound switch
-            {
-                IncidentReported reported => Register(state, reported, now),
-                TimerFired { Kind: TimerKind.Reminder } timer => ReminderTimer(state, timer),
-                ReminderSent sent => state.RemindersSent.Contains(sent.ReminderId) ? Decision.Nothing : new([sent], []),
-                IncidentClosed closed => new([closed], []),
-                _ => throw new InvalidTransitionException(state.Status, inbound.TypeName),
-            },
-        };
-    }
-
-    public static IncidentState Evolve(IncidentState state, IncidentEvent e, DateTimeOffset at) => e switch
-    {
-        IncidentReported r => state with
-        {
-            Status = IncidentStatus.Open,
-            Report = r.Report,
-            RequestHash = r.RequestHash,
-            ReportedAt = at,
-        },
-        DeadlineSet d => state with { Deadline = d.Deadline, Urgency = d.Urgency, DeadlineBasis = d.Basis },
-        RemindersArmed a => state with { Reminders = state.Reminders.AddRange(a.Reminders) },
-        ReminderDue due => state with { RemindersDue = state.RemindersDue.Add(due.ReminderId) },
-        ReminderSent sent => state with { RemindersSent = state.RemindersSent.Add(sent.ReminderId) },
-        IncidentClosed c => state with { Status = IncidentStatus.Closed, ClosedReason = c.Reason, ClosedAt = at },
-        _ => state,
-    };
-
-    private Decision Register(IncidentState state, IncidentReported reported, DateTimeOffset now)
-    {
-        var report = reported.Report;
-        var (deadline, urgency, basis) = report.PhysicalHarmPossible
-            ? (now, Urgency.Immediate, $"Physical harm is possible: notify immediately ({policy.PackId} v{policy.PackVersion}).")
-            : (report.Discovered + policy.NotificationWindow, Urgency.Standard,
-                $"{policy.NotificationWindow.TotalDays:0.#} days after discovery ({policy.PackId} v{policy.PackVersion}).");
-
-        var reminders = PlanReminders(deadline, now);
-        var events = new List<IncidentEvent>
-        {
-            reported,
-            new DeadlineSet(deadline, urgency, basis) { EventId = $"{reported.EventId}:deadline" },
-        };
-        if (reminders.Count > 0)
-        {
-            events.Add(new RemindersArmed(reminders) { EventId = $"{reported.EventId}:reminders" });
+            throw new InvalidTransitionException(state.Status, inbound.TypeName);
         }
 
-        var commands = reminders
-            .Select(r => (WorkflowCommand)new ScheduleTimer($"timer:{r.ReminderId}", r.ReminderId, TimerKind.Reminder, r.DueAt))
-            .ToList();
-        return new(events, commands);
-    }
-
-    /// <summary>
-    /// One reminder per policy offset. Offsets already past at registration collapse into the latest of them,
-    /// due now, so a late report still warns the office once instead of several times at once.
-    /// </summary>
-    private List<ArmedReminder> PlanReminders(DateTimeOffset deadline, DateTimeOffset now)
-    {
-        var planned = policy.ReminderOffsets
-            .Order()
-            .Select((offset, i) => new ArmedReminder($"reminder-{i + 1}", deadline + offset, offset))
-            .ToList();
-        var past = planned.Where(r => r.DueAt <= now).ToList();
-        var result = planned.Where(r => r.DueAt > now).ToList();
-        if (past.Count > 0)
-        {
-            result.Insert(0, past[^1] with { DueAt = now });
-        }
-
-        return result;
-    }
-
-    private static Decision ReminderTimer(IncidentState state, TimerFired timer)
-    {
-        if (state.RemindersDue.Contains(timer.TimerId) || state.Deadline is not { } deadline)
+        if (transition.Kind == TransitionKind.Ignore)
         {
             return Decision.Nothing;
         }
 
-        var due = new ReminderDue(timer.TimerId, deadline) { EventId = $"{timer.EventId}:due" };
-        var send = new SendReminder($"send-reminder:{timer.TimerId}", timer.TimerId);
-        return new([due], [send]);
+        var d = new DecisionBuilder(state, now);
+        switch (inbound)
+        {
+            case IncidentReported r:
+                Register(d, r);
+                break;
+            case FactsAmended a:
+                Amend(d, a);
+                break;
+            case AssessmentProposed p when p.FactsVersion == state.FactsVersion:
+                d.Add(p);
+                break;
+            case SignificantHarmDecided s:
+                DecideSignificant(d, s);
+                break;
+            case NoSignificantHarmDecided b:
+                RequireCurrentProposal(state, b.FactsVersion, b.Kind, b.Reason);
+                d.Add(b);
+                break;
+            case TimerFired { Kind: TimerKind.Reminder } t:
+                ReminderDue(d, t);
+                break;
+            case ReminderSent sent when !state.RemindersSent.Contains(sent.ReminderId):
+                d.Add(sent);
+                break;
+            case ContainmentTaskAdded a:
+                Require(state.Task(a.Task.TaskId) is null, $"A task '{a.Task.TaskId}' already exists.");
+                d.Add(a);
+                break;
+            case ContainmentTaskCompleted c:
+                CompleteTask(d, c);
+                break;
+            case WrongRecipientsRegistered w:
+                RegisterWrongRecipients(d, w);
+                break;
+            case DeletionRequestsSent sent:
+                d.Add(sent);
+                break;
+            case DeletionConfirmed c:
+                ConfirmDeletion(d, c);
+                break;
+            case CommissionerReportApproved a:
+                ApproveReport(d, a);
+                break;
+            case CommissionerReportSent sent when state.CommissionerReport is { SentAt: null }:
+                d.Add(sent);
+                break;
+            case NoticesCompleted n when state.NoticesCompletedAt is null:
+                d.Add(n);
+                Redraft(d, n.EventId);
+                break;
+            case IncidentClosed c:
+                d.Add(c);
+                break;
+        }
+
+        return d.Build();
+    }
+
+    private static void Register(DecisionBuilder d, IncidentReported r)
+    {
+        d.Add(r);
+        var facts = r.Report.Facts;
+        var pack = Pack(d.State);
+        var urgency = facts.PhysicalHarmPossible ? Urgency.Immediate : Urgency.Standard;
+        SetDeadline(d, pack, HarmLevel.High, urgency, "; provisional until a privacy officer decides on the assessment", r.EventId);
+        var tasks = ContainmentPlanner.Plan(facts, pack, d.Now);
+        if (tasks.Count > 0)
+        {
+            d.Add(new ContainmentPlanned(tasks) { EventId = $"{r.EventId}:containment" });
+        }
+
+        Assess(d);
+    }
+
+    private void Amend(DecisionBuilder d, FactsAmended a)
+    {
+        var before = d.State.Facts!;
+        d.Add(a);
+        if (a.Facts.PhysicalHarmPossible && !before.PhysicalHarmPossible)
+        {
+            SetDeadline(d, Pack(d.State), HarmLevel.Critical, Urgency.Immediate, "; physical harm became possible", a.EventId);
+        }
+
+        Assess(d);
+        Redraft(d, a.EventId);
+    }
+
+    private void DecideSignificant(DecisionBuilder d, SignificantHarmDecided s)
+    {
+        var proposal = RequireCurrentProposal(d.State, s.FactsVersion, s.Kind, s.Reason);
+        Require(s.Kind == DecisionKind.Overridden || proposal.SignificantHarm,
+            "The proposal is not significant harm; to notify anyway, override it with a written reason.");
+        d.Add(s);
+        SetDeadline(d, Pack(d.State), s.Level, s.Urgency, "", s.EventId);
+        Redraft(d, s.EventId);
+    }
+
+    private static AssessmentProposal RequireCurrentProposal(IncidentState state, int factsVersion, DecisionKind kind, string? reason)
+    {
+        Require(factsVersion == state.FactsVersion && state.CurrentProposal is not null,
+            "The assessment of the latest facts is not ready yet; decide once it is proposed.");
+        Require(kind == DecisionKind.Confirmed || !string.IsNullOrWhiteSpace(reason), "An override needs a written reason.");
+        return state.CurrentProposal!;
+    }
+
+    private static void Assess(DecisionBuilder d) =>
+        d.Command(new AssessHarm($"assess-harm:v{d.State.FactsVersion}", d.State.FactsVersion));
+
+    internal static PolicyPack Pack(IncidentState state) => PolicyPacks.Get(state.PackId, state.PackVersion);
+
+    private static void Require(bool condition, string reason)
+    {
+        if (!condition)
+        {
+            throw new DecisionRejectedException(reason);
+        }
     }
 }

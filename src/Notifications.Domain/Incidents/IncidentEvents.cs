@@ -1,4 +1,8 @@
 using System.Text.Json.Serialization;
+using Notifications.Domain.Assessment;
+using Notifications.Domain.Breach;
+using Notifications.Domain.Containment;
+using Notifications.Domain.Policy;
 
 namespace Notifications.Domain.Incidents;
 
@@ -9,11 +13,26 @@ namespace Notifications.Domain.Incidents;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(IncidentReported), "incident-reported")]
+[JsonDerivedType(typeof(FactsAmended), "facts-amended")]
+[JsonDerivedType(typeof(AssessmentProposed), "assessment-proposed")]
+[JsonDerivedType(typeof(SignificantHarmDecided), "significant-harm-decided")]
+[JsonDerivedType(typeof(NoSignificantHarmDecided), "no-significant-harm-decided")]
 [JsonDerivedType(typeof(DeadlineSet), "deadline-set")]
 [JsonDerivedType(typeof(RemindersArmed), "reminders-armed")]
 [JsonDerivedType(typeof(TimerFired), "timer-fired")]
 [JsonDerivedType(typeof(ReminderDue), "reminder-due")]
 [JsonDerivedType(typeof(ReminderSent), "reminder-sent")]
+[JsonDerivedType(typeof(ContainmentPlanned), "containment-planned")]
+[JsonDerivedType(typeof(ContainmentTaskAdded), "containment-task-added")]
+[JsonDerivedType(typeof(ContainmentTaskCompleted), "containment-task-completed")]
+[JsonDerivedType(typeof(WrongRecipientsRegistered), "wrong-recipients-registered")]
+[JsonDerivedType(typeof(DeletionRequestsSent), "deletion-requests-sent")]
+[JsonDerivedType(typeof(DeletionConfirmed), "deletion-confirmed")]
+[JsonDerivedType(typeof(ContainmentAchieved), "containment-achieved")]
+[JsonDerivedType(typeof(CommissionerReportDrafted), "commissioner-report-drafted")]
+[JsonDerivedType(typeof(CommissionerReportApproved), "commissioner-report-approved")]
+[JsonDerivedType(typeof(CommissionerReportSent), "commissioner-report-sent")]
+[JsonDerivedType(typeof(NoticesCompleted), "notices-completed")]
 [JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
 public abstract record IncidentEvent
 {
@@ -23,19 +42,41 @@ public abstract record IncidentEvent
     public int SchemaVersion { get; init; } = 1;
 
     /// <summary>The stable type name used on the wire and in the history.</summary>
+    [JsonIgnore]
     public string TypeName => EventTypes.NameOf(GetType());
 }
 
-/// <summary>A breach report was taken at intake. Holds the report itself, so it never travels on a queue.</summary>
-public sealed record IncidentReported(IncidentReport Report, string RequestHash) : IncidentEvent;
+/// <summary>A breach report was taken at intake, under the policy pack that will govern the incident.</summary>
+public sealed record IncidentReported(IncidentReport Report, string RequestHash, string PackId, string PackVersion) : IncidentEvent;
 
-/// <summary>The notification deadline, and why it is that.</summary>
-public sealed record DeadlineSet(DateTimeOffset Deadline, Urgency Urgency, string Basis) : IncidentEvent;
+/// <summary>A privacy officer amended the facts; the assessment runs again.</summary>
+public sealed record FactsAmended(BreachFacts Facts, IReadOnlyList<string> Changed, string? Reason) : IncidentEvent;
+
+/// <summary>The engine's proposal for one version of the facts. Nothing is notified on it alone.</summary>
+public sealed record AssessmentProposed(AssessmentProposal Proposal, int FactsVersion) : IncidentEvent;
+
+public enum DecisionKind
+{
+    /// <summary>The officer agrees with the proposal.</summary>
+    Confirmed,
+
+    /// <summary>The officer decides otherwise, with a written reason.</summary>
+    Overridden,
+}
+
+/// <summary>A privacy officer decided the breach could cause significant harm: notify.</summary>
+public sealed record SignificantHarmDecided(DecisionKind Kind, HarmLevel Level, Urgency Urgency, string? Reason, int FactsVersion) : IncidentEvent;
+
+/// <summary>A privacy officer decided the breach is below the threshold: close it with its reasons.</summary>
+public sealed record NoSignificantHarmDecided(DecisionKind Kind, HarmLevel Level, string? Reason, int FactsVersion) : IncidentEvent;
+
+/// <summary>The notification deadline, and why it is that. Each new deadline starts a new reminder generation.</summary>
+public sealed record DeadlineSet(DateTimeOffset Deadline, Urgency Urgency, string Basis, int Generation) : IncidentEvent;
 
 /// <summary>Reminder timers armed for the privacy office.</summary>
 public sealed record RemindersArmed(IReadOnlyList<ArmedReminder> Reminders) : IncidentEvent;
 
-public sealed record ArmedReminder(string ReminderId, DateTimeOffset DueAt, TimeSpan OffsetFromDeadline);
+public sealed record ArmedReminder(string ReminderId, DateTimeOffset DueAt);
 
 /// <summary>A timer came due. Timers are never cancelled; the state decides whether it still matters.</summary>
 public sealed record TimerFired(string TimerId, TimerKind Kind, DateTimeOffset DueAt) : IncidentEvent;
@@ -46,18 +87,44 @@ public sealed record ReminderDue(string ReminderId, DateTimeOffset Deadline) : I
 /// <summary>The reminder activity handed the email to the mail relay.</summary>
 public sealed record ReminderSent(string ReminderId, string MessageId) : IncidentEvent;
 
-/// <summary>A privacy officer closed the incident, with the reason.</summary>
-public sealed record IncidentClosed(string Reason) : IncidentEvent;
+/// <summary>Containment tasks generated from how the breach happened (the pack's playbook).</summary>
+public sealed record ContainmentPlanned(IReadOnlyList<ContainmentTask> Tasks) : IncidentEvent;
+
+public sealed record ContainmentTaskAdded(ContainmentTask Task) : IncidentEvent;
+
+public sealed record ContainmentTaskCompleted(string TaskId, string Note) : IncidentEvent;
+
+/// <summary>The office supplied the wrong recipients of a misdirected email, to be asked to delete it.</summary>
+public sealed record WrongRecipientsRegistered(string TaskId, IReadOnlyList<WrongRecipient> Recipients) : IncidentEvent;
+
+public sealed record WrongRecipient(string RecipientId, string Email, string Language);
+
+public sealed record DeletionRequestsSent(string TaskId, IReadOnlyList<string> RecipientIds, DateTimeOffset ExpiresAt) : IncidentEvent;
+
+/// <summary>A wrong recipient confirmed deletion through their one-time link.</summary>
+public sealed record DeletionConfirmed(string TaskId, string RecipientId) : IncidentEvent;
+
+/// <summary>Every containment task is done; the facts now say contained, and the assessment runs again.</summary>
+public sealed record ContainmentAchieved(bool RecipientsConfirmedDeletion) : IncidentEvent;
+
+public sealed record CommissionerReportDrafted(string Subject, string Text) : IncidentEvent;
+
+/// <summary>An approver approved the report; the text approved is pinned here and is what will be sent.</summary>
+public sealed record CommissionerReportApproved(string Subject, string Text) : IncidentEvent;
+
+public sealed record CommissionerReportSent(string To, string MessageId, string Subject, string Text) : IncidentEvent;
+
+/// <summary>Everyone due a notice was notified (direct, letter or indirect) or withheld: the deadline is met.</summary>
+public sealed record NoticesCompleted(NoticeCounts Counts) : IncidentEvent;
+
+public sealed record NoticeCounts(int Direct, int Letters, int Indirect, int Withheld, IReadOnlyList<string> WithheldReasons, string Method);
+
+/// <summary>The incident was closed, with the reason.</summary>
+public sealed record IncidentClosed(string Reason, bool BelowThreshold) : IncidentEvent;
 
 public enum TimerKind
 {
     Reminder,
-}
-
-public enum Urgency
-{
-    Standard,
-    Immediate,
 }
 
 /// <summary>Maps event types to their wire names (the <see cref="JsonDerivedTypeAttribute"/> discriminators).</summary>

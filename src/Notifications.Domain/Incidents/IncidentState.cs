@@ -1,8 +1,12 @@
 using System.Collections.Immutable;
+using Notifications.Domain.Assessment;
+using Notifications.Domain.Breach;
+using Notifications.Domain.Containment;
+using Notifications.Domain.Policy;
 
 namespace Notifications.Domain.Incidents;
 
-/// <summary>The incident as folded from its history by <see cref="IncidentDecider.Evolve"/>.</summary>
+/// <summary>The incident as folded from its history by <see cref="IncidentEvolution.Evolve"/>.</summary>
 public sealed record IncidentState
 {
     public required string IncidentId { get; init; }
@@ -13,15 +17,64 @@ public sealed record IncidentState
 
     public IncidentReport? Report { get; init; }
     public string? RequestHash { get; init; }
+    public string PackId { get; init; } = "";
+    public string PackVersion { get; init; } = "";
     public DateTimeOffset? ReportedAt { get; init; }
+
+    /// <summary>The current facts (the report's, as amended and as containment progressed).</summary>
+    public BreachFacts? Facts { get; init; }
+
+    /// <summary>Bumped by every amendment; an assessment or decision is for one version.</summary>
+    public int FactsVersion { get; init; }
+
+    public AssessmentProposal? Proposal { get; init; }
+    public int ProposalFactsVersion { get; init; }
+    public DecisionRecord? Decision { get; init; }
+
     public DateTimeOffset? Deadline { get; init; }
     public Urgency Urgency { get; init; }
     public string? DeadlineBasis { get; init; }
+    public int DeadlineGeneration { get; init; }
     public ImmutableList<ArmedReminder> Reminders { get; init; } = [];
     public ImmutableHashSet<string> RemindersDue { get; init; } = [];
     public ImmutableHashSet<string> RemindersSent { get; init; } = [];
+
+    public ImmutableList<TaskState> Tasks { get; init; } = [];
+    public DateTimeOffset? ContainedAt { get; init; }
+
+    public ReportState? CommissionerReport { get; init; }
+    public NoticeCounts? Notices { get; init; }
+    public DateTimeOffset? NoticesCompletedAt { get; init; }
+
     public string? ClosedReason { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
+    public bool BelowThreshold { get; init; }
+
+    /// <summary>The proposal for the current facts, once the assessment has run on them.</summary>
+    public AssessmentProposal? CurrentProposal => ProposalFactsVersion == FactsVersion ? Proposal : null;
+
+    public TaskState? Task(string taskId) => Tasks.FirstOrDefault(t => t.Task.TaskId == taskId);
 
     public static IncidentState Empty(string incidentId) => new() { IncidentId = incidentId };
+}
+
+public sealed record DecisionRecord(bool SignificantHarm, DecisionKind Kind, HarmLevel Level, Urgency Urgency, string? Reason, int FactsVersion, DateTimeOffset At);
+
+/// <summary>A containment task and its progress, with the wrong recipients for a deletion-confirmation task.</summary>
+public sealed record TaskState(ContainmentTask Task, bool Done = false, DateTimeOffset? DoneAt = null, string? Note = null)
+{
+    public ImmutableList<WrongRecipient> Recipients { get; init; } = [];
+    public ImmutableHashSet<string> Confirmed { get; init; } = [];
+    public ImmutableHashSet<string> RequestsSent { get; init; } = [];
+
+    public bool AllConfirmed => Recipients.Count > 0 && Recipients.All(r => Confirmed.Contains(r.RecipientId));
+}
+
+public sealed record ReportState(string Subject, string Text, DateTimeOffset DraftedAt)
+{
+    public string? ApprovedSubject { get; init; }
+    public string? ApprovedText { get; init; }
+    public DateTimeOffset? ApprovedAt { get; init; }
+    public DateTimeOffset? SentAt { get; init; }
+    public string? SentMessageId { get; init; }
 }

@@ -5,9 +5,12 @@ public enum IncidentStatus
     /// <summary>No report has been registered under this id.</summary>
     None,
 
-    /// <summary>Registered; the notification clock is running.</summary>
+    /// <summary>Registered: containment under way, the harm assessment proposed or awaiting a privacy officer's decision.</summary>
     Open,
 
-    /// <summary>Closed by a privacy officer. Late timers find it closed and do nothing.</summary>
+    /// <summary>Significant harm confirmed: individuals and the Commissioner must be notified.</summary>
+    Notifying,
+
+    /// <summary>Closed, below the threshold with its reasons or by a privacy officer. It stays in the register.</summary>
     Closed,
 }

@@ -18,24 +18,63 @@ public readonly record struct Transition(TransitionKind Kind, IncidentStatus To)
 /// <summary>The one explicit transition table of the incident workflow: status × inbound event type.</summary>
 public static class IncidentTransitions
 {
-    private static readonly Dictionary<(IncidentStatus, Type), Transition> Table = new()
-    {
-        [(IncidentStatus.None, typeof(IncidentReported))] = Apply(IncidentStatus.Open),
-        [(IncidentStatus.Open, typeof(TimerFired))] = Apply(IncidentStatus.Open),
-        [(IncidentStatus.Open, typeof(ReminderSent))] = Apply(IncidentStatus.Open),
-        [(IncidentStatus.Open, typeof(IncidentClosed))] = Apply(IncidentStatus.Closed),
-        [(IncidentStatus.Closed, typeof(TimerFired))] = Ignore(IncidentStatus.Closed),
-        // The mail went out before the close was seen; the record keeps what really happened.
-        [(IncidentStatus.Closed, typeof(ReminderSent))] = Apply(IncidentStatus.Closed),
-    };
+    private const IncidentStatus Open = IncidentStatus.Open;
+    private const IncidentStatus Notifying = IncidentStatus.Notifying;
+    private const IncidentStatus Closed = IncidentStatus.Closed;
 
     /// <summary>Inbound event types: those that arrive from intake, timers, activities or people.</summary>
     public static IReadOnlyList<Type> InboundEvents { get; } =
-        [typeof(IncidentReported), typeof(TimerFired), typeof(ReminderSent), typeof(IncidentClosed)];
+    [
+        typeof(IncidentReported), typeof(FactsAmended), typeof(AssessmentProposed), typeof(SignificantHarmDecided),
+        typeof(NoSignificantHarmDecided), typeof(TimerFired), typeof(ReminderSent), typeof(ContainmentTaskAdded),
+        typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
+        typeof(CommissionerReportApproved), typeof(CommissionerReportSent), typeof(NoticesCompleted), typeof(IncidentClosed),
+    ];
+
+    private static readonly Dictionary<(IncidentStatus, Type), Transition> Table = Build();
 
     /// <summary>The transition for <paramref name="eventType"/> in <paramref name="from"/>; anything not listed is rejected.</summary>
     public static Transition For(IncidentStatus from, Type eventType) =>
         Table.TryGetValue((from, eventType), out var transition) ? transition : new(TransitionKind.Reject, from);
+
+    private static Dictionary<(IncidentStatus, Type), Transition> Build()
+    {
+        var table = new Dictionary<(IncidentStatus, Type), Transition>
+        {
+            [(IncidentStatus.None, typeof(IncidentReported))] = Apply(Open),
+        };
+
+        // While open or notifying, the work goes on: facts, assessment, containment, reminders.
+        foreach (var status in new[] { Open, Notifying })
+        {
+            foreach (var type in new[]
+            {
+                typeof(FactsAmended), typeof(AssessmentProposed), typeof(TimerFired), typeof(ReminderSent), typeof(ContainmentTaskAdded),
+                typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
+            })
+            {
+                table[(status, type)] = Apply(status);
+            }
+
+            table[(status, typeof(SignificantHarmDecided))] = Apply(Notifying);
+            table[(status, typeof(NoSignificantHarmDecided))] = Apply(Closed);
+            table[(status, typeof(IncidentClosed))] = Apply(Closed);
+        }
+
+        // Only once significant harm is confirmed: the Commissioner's report and the notices.
+        table[(Notifying, typeof(CommissionerReportApproved))] = Apply(Notifying);
+        table[(Notifying, typeof(CommissionerReportSent))] = Apply(Notifying);
+        table[(Notifying, typeof(NoticesCompleted))] = Apply(Notifying);
+
+        // Closed: late timers and assessments are moot; outcomes of work already under way are still recorded.
+        table[(Closed, typeof(TimerFired))] = Ignore(Closed);
+        table[(Closed, typeof(AssessmentProposed))] = Ignore(Closed);
+        table[(Closed, typeof(ReminderSent))] = Apply(Closed);
+        table[(Closed, typeof(DeletionRequestsSent))] = Apply(Closed);
+        table[(Closed, typeof(DeletionConfirmed))] = Apply(Closed);
+        table[(Closed, typeof(CommissionerReportSent))] = Apply(Closed);
+        return table;
+    }
 
     private static Transition Apply(IncidentStatus to) => new(TransitionKind.Apply, to);
 
@@ -50,3 +89,6 @@ public sealed class InvalidTransitionException(IncidentStatus from, string opera
 
     public string Operation { get; } = operation;
 }
+
+/// <summary>An allowed event whose content the incident refuses (a stale decision, an unknown task): nothing changes.</summary>
+public sealed class DecisionRejectedException(string reason) : InvalidOperationException(reason);

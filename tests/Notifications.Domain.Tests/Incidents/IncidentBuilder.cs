@@ -1,48 +1,75 @@
+using Notifications.Domain.Assessment;
+using Notifications.Domain.Breach;
 using Notifications.Domain.Incidents;
+using Notifications.Domain.Policy;
+using Notifications.Domain.Tests.Reports;
 
 namespace Notifications.Domain.Tests.Incidents;
 
-/// <summary>Builders for incident workflow tests.</summary>
+/// <summary>Builders for incident workflow tests: states reached the way the workflow reaches them.</summary>
 public static class IncidentBuilder
 {
-    public static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Now = BreachFactsBuilder.Now;
+    public const string ReporterName = "Pat Reporter";
+    public const string ReporterEmail = "pat.reporter@example.test";
+    public const string DeletionTask = "task-confirmDeletion";
 
-    public static IncidentReport Report(bool physicalHarm = false, DateTimeOffset? discovered = null) => new(
-        "Ministry of Examples",
-        "Misdirected email",
-        "A spreadsheet was emailed to the wrong list.",
-        Now.AddDays(-2),
-        discovered ?? Now.AddDays(-1),
-        new ReporterContact("Pat Reporter", "pat@example.test", "250-555-0100"),
-        physicalHarm);
+    public static IncidentDecider Decider { get; } = new(ReportInputBuilder.Contact);
 
-    public static IncidentReported Reported(bool physicalHarm = false, DateTimeOffset? discovered = null) =>
-        new(Report(physicalHarm, discovered), "hash") { EventId = "reported" };
+    public static IncidentReported Reported(BreachFacts? facts = null) => new(
+        new IncidentReport("Misdirected email", "A spreadsheet was emailed to the wrong list.",
+            new ReporterContact(ReporterName, ReporterEmail, "250-555-0100"), facts ?? BreachFactsBuilder.Baseline()),
+        "hash", PolicyPacks.Default.Id, PolicyPacks.Default.Version) { EventId = "reported" };
 
-    /// <summary>One sample of every inbound event type, for the transition table.</summary>
-    public static IncidentEvent SampleOf(Type type) => type.Name switch
-    {
-        nameof(IncidentReported) => Reported(),
-        nameof(TimerFired) => new TimerFired("reminder-1", TimerKind.Reminder, Now) { EventId = "timer-fired:reminder-1" },
-        nameof(ReminderSent) => new ReminderSent("reminder-1", "<m@x>") { EventId = "reminder-sent:reminder-1" },
-        nameof(IncidentClosed) => new IncidentClosed("Duplicate of another report") { EventId = "close-1" },
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type.Name),
-    };
+    public static AssessmentProposed Proposed(IncidentState state) =>
+        new(HarmAssessor.Assess(state.Facts!, PolicyPacks.Default, Now), state.FactsVersion) { EventId = $"proposed:v{state.FactsVersion}" };
 
-    /// <summary>A state in <paramref name="status"/>, reached the way the workflow reaches it.</summary>
+    public static SignificantHarmDecided Significant(int factsVersion = 1, Urgency urgency = Urgency.Standard) =>
+        new(DecisionKind.Overridden, HarmLevel.High, urgency, "Names with application numbers reached unrelated people.", factsVersion) { EventId = "decided" };
+
+    /// <summary>Open with a proposal and one registered wrong recipient; notifying after an override; closed from notifying.</summary>
     public static IncidentState InStatus(IncidentStatus status)
     {
-        var decider = new IncidentDecider(DeadlinePolicy.BcFoippaDefault);
         var state = IncidentState.Empty("inc-1");
         if (status == IncidentStatus.None)
         {
             return state;
         }
 
-        state = Apply(decider, state, Reported());
-        return status == IncidentStatus.Closed ? Apply(decider, state, SampleOf(typeof(IncidentClosed))) : state;
+        state = Apply(state, Reported());
+        state = Apply(state, Proposed(state));
+        state = Apply(state, new WrongRecipientsRegistered(DeletionTask, [new("r1", "wrong@example.test", "en")]) { EventId = "wrong-1" });
+        if (status == IncidentStatus.Open)
+        {
+            return state;
+        }
+
+        state = Apply(state, Significant());
+        return status == IncidentStatus.Notifying ? state : Apply(state, new IncidentClosed("Handled elsewhere.", false) { EventId = "close" });
     }
 
-    public static IncidentState Apply(IncidentDecider decider, IncidentState state, IncidentEvent inbound) =>
-        decider.Decide(state, inbound, Now).Events.Aggregate(state, (s, e) => IncidentDecider.Evolve(s, e, Now));
+    /// <summary>One sample of every inbound event type that the given state accepts as fresh.</summary>
+    public static IncidentEvent SampleOf(Type type, IncidentState state) => type.Name switch
+    {
+        nameof(IncidentReported) => Reported(),
+        nameof(FactsAmended) => new FactsAmended(BreachFactsBuilder.Baseline().WithRecipientCount(3), ["recipients.count"], "Three recipients, not one.") { EventId = "amend-1" },
+        nameof(AssessmentProposed) => Proposed(state),
+        nameof(SignificantHarmDecided) => Significant(state.FactsVersion) with { EventId = "decided-again" },
+        nameof(NoSignificantHarmDecided) => new NoSignificantHarmDecided(DecisionKind.Overridden, HarmLevel.Low, "Recipients are colleagues under the same duty.", state.FactsVersion) { EventId = "below" },
+        nameof(TimerFired) => new TimerFired("g1-at", TimerKind.Reminder, Now) { EventId = "timer-fired:g1-at" },
+        nameof(ReminderSent) => new ReminderSent("g1-at", "<m@x>") { EventId = "reminder-sent:g1-at" },
+        nameof(ContainmentTaskAdded) => new ContainmentTaskAdded(new("task-custom-1", "custom", "Call the vendor", "PrivacyOfficer", Now.AddDays(1), Domain.Containment.ContainmentTaskKind.Manual)) { EventId = "add-1" },
+        nameof(ContainmentTaskCompleted) => new ContainmentTaskCompleted(state.Tasks.First(t => t.Task.Kind == Domain.Containment.ContainmentTaskKind.Manual && !t.Done).Task.TaskId, "Done.") { EventId = "complete-1" },
+        nameof(WrongRecipientsRegistered) => new WrongRecipientsRegistered(DeletionTask, [new("r2", "wrong2@example.test", "fr")]) { EventId = "wrong-2" },
+        nameof(DeletionRequestsSent) => new DeletionRequestsSent(DeletionTask, ["r1"], Now.AddDays(14)) { EventId = "requests-sent" },
+        nameof(DeletionConfirmed) => new DeletionConfirmed(DeletionTask, "r1") { EventId = "confirmed-r1" },
+        nameof(CommissionerReportApproved) => new CommissionerReportApproved("", "") { EventId = "approve-1" },
+        nameof(CommissionerReportSent) => new CommissionerReportSent("commissioner@example.test", "<r@x>", "s", "t") { EventId = "report-sent" },
+        nameof(NoticesCompleted) => new NoticesCompleted(new NoticeCounts(10, 2, 1, 1, ["Safety of a person under a protection order."], "Email and letters.")) { EventId = "notices-done" },
+        nameof(IncidentClosed) => new IncidentClosed("Duplicate of another report", false) { EventId = "close-1" },
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type.Name),
+    };
+
+    public static IncidentState Apply(IncidentState state, IncidentEvent inbound, DateTimeOffset? at = null) =>
+        Decider.Decide(state, inbound, at ?? Now).Events.Aggregate(state, (s, e) => IncidentEvolution.Evolve(s, e, at ?? Now));
 }

@@ -1,85 +1,236 @@
+using Notifications.Domain.Assessment;
+using Notifications.Domain.Breach;
+using Notifications.Domain.Containment;
 using Notifications.Domain.Incidents;
+using Notifications.Domain.Policy;
+using static Notifications.Domain.Tests.Incidents.IncidentBuilder;
 
 namespace Notifications.Domain.Tests.Incidents;
 
 public sealed class IncidentDeciderTests
 {
-    private static readonly DateTimeOffset Now = IncidentBuilder.Now;
-    private readonly IncidentDecider _decider = new(DeadlinePolicy.BcFoippaDefault);
+    private static readonly DateTimeOffset Discovered = BreachFactsBuilder.Discovered;
 
-    public static TheoryData<string, bool, int, Urgency, int> Deadlines => new()
+    [Fact]
+    public void Reported_Standard_DeadlineIsSevenDaysAfterDiscovery_WithRemindersBeforeAndAt()
     {
-        // name, physical harm, discovered days before now, urgency, expected deadline in days from now
-        { "standard: 7 days after discovery", false, 1, Urgency.Standard, 6 },
-        { "discovered today", false, 0, Urgency.Standard, 7 },
-        { "physical harm: now", true, 1, Urgency.Immediate, 0 },
-        { "physical harm outranks discovery", true, 0, Urgency.Immediate, 0 },
-    };
+        var decision = Decider.Decide(IncidentState.Empty("i"), Reported(), Now);
+
+        var deadline = decision.Events.OfType<DeadlineSet>().Single();
+        Assert.Equal(Discovered.AddDays(7), deadline.Deadline);
+        Assert.Equal(Urgency.Standard, deadline.Urgency);
+        Assert.Contains("bc-foippa", deadline.Basis, StringComparison.Ordinal);
+        Assert.Equal(["g1-before-P3D", "g1-before-P1D", "g1-at"], decision.Commands.OfType<ScheduleTimer>().Select(t => t.TimerId));
+        Assert.Equal(new AssessHarm("assess-harm:v1", 1), decision.Commands.OfType<AssessHarm>().Single());
+    }
+
+    [Fact]
+    public void Reported_PhysicalHarmPossible_IsDueNowAndRemindsHourly()
+    {
+        var decision = Decider.Decide(IncidentState.Empty("i"), Reported(BreachFactsBuilder.Baseline().WithPhysicalHarm()), Now);
+
+        var deadline = decision.Events.OfType<DeadlineSet>().Single();
+        Assert.Equal((Now, Urgency.Immediate), (deadline.Deadline, deadline.Urgency));
+        Assert.Equal("g1-hourly-0", decision.Commands.OfType<ScheduleTimer>().Single().TimerId);
+    }
 
     [Theory]
-    [MemberData(nameof(Deadlines))]
-    public void Decide_Reported_SetsDeadlineFromPolicy(string name, bool physicalHarm, int discoveredDaysAgo, Urgency urgency, int deadlineDays)
+    [InlineData(BreachCause.MisdirectedEmail, "task-confirmDeletion")]
+    [InlineData(BreachCause.Theft, null)]
+    public void Reported_PlansContainmentFromHowItHappened(BreachCause cause, string? deletionTask)
     {
-        var decision = _decider.Decide(IncidentState.Empty("i"), IncidentBuilder.Reported(physicalHarm, Now.AddDays(-discoveredDaysAgo)), Now);
+        var decision = Decider.Decide(IncidentState.Empty("i"), Reported(BreachFactsBuilder.Baseline().WithCause(cause)), Now);
 
-        var set = decision.Events.OfType<DeadlineSet>().Single();
-        Assert.True(Now.AddDays(deadlineDays) == set.Deadline, name);
-        Assert.Equal(urgency, set.Urgency);
-        Assert.Contains("bc-foippa", set.Basis, StringComparison.Ordinal);
+        var tasks = decision.Events.OfType<ContainmentPlanned>().Single().Tasks;
+        Assert.NotEmpty(tasks);
+        Assert.Equal(deletionTask, tasks.SingleOrDefault(t => t.Kind == ContainmentTaskKind.DeletionConfirmation)?.TaskId);
     }
 
     [Fact]
-    public void Decide_Reported_ArmsOneTimerPerFutureOffsetAndOneNowForThePast()
+    public void Decision_BeforeTheProposal_IsRejected()
     {
-        // Discovered 5 days ago: deadline in 2 days; offsets -3d (past), -1d, 0, +1d, +2d.
-        var decision = _decider.Decide(IncidentState.Empty("i"), IncidentBuilder.Reported(discovered: Now.AddDays(-5)), Now);
+        var state = Apply(IncidentState.Empty("i"), Reported());
 
-        var timers = decision.Commands.OfType<ScheduleTimer>().ToList();
-        Assert.Equal([Now, Now.AddDays(1), Now.AddDays(2), Now.AddDays(3), Now.AddDays(4)], timers.Select(t => t.DueAt));
-        Assert.Equal(timers.Count, timers.Select(t => t.CommandId).Distinct().Count());
+        Assert.Throws<DecisionRejectedException>(() => Decider.Decide(state, Significant(), Now));
     }
 
     [Fact]
-    public void Decide_PhysicalHarm_RemindsNowOnceForAllPastOffsets()
+    public void Override_WithoutReason_IsRejected()
     {
-        var decision = _decider.Decide(IncidentState.Empty("i"), IncidentBuilder.Reported(physicalHarm: true), Now);
+        var state = InStatus(IncidentStatus.Open);
 
-        var timers = decision.Commands.OfType<ScheduleTimer>().ToList();
-        Assert.Single(timers, t => t.DueAt == Now);
-        Assert.All(timers, t => Assert.True(t.DueAt >= Now));
+        Assert.Throws<DecisionRejectedException>(() => Decider.Decide(state, Significant() with { Reason = " " }, Now));
     }
 
     [Fact]
-    public void Decide_TimerFired_AsksForTheReminderOnce()
+    public void Confirm_AsSignificant_WhenTheProposalIsNot_IsRejected()
     {
-        var state = IncidentBuilder.InStatus(IncidentStatus.Open);
-        var timer = (TimerFired)IncidentBuilder.SampleOf(typeof(TimerFired));
+        var state = InStatus(IncidentStatus.Open);
+        Assert.False(state.CurrentProposal!.SignificantHarm);
 
-        var first = _decider.Decide(state, timer, Now);
-        var after = first.Events.Aggregate(state, (s, e) => IncidentDecider.Evolve(s, e, Now));
-        var second = _decider.Decide(after, timer with { EventId = "another-delivery" }, Now);
-
-        Assert.IsType<SendReminder>(Assert.Single(first.Commands));
-        Assert.True(second.IsEmpty);
+        Assert.Throws<DecisionRejectedException>(() => Decider.Decide(state, Significant() with { Kind = DecisionKind.Confirmed }, Now));
     }
 
     [Fact]
-    public void Decide_ReminderSentTwice_RecordsItOnce()
+    public void BelowThreshold_ClosesWithTheReason_AndStaysInTheRecord()
     {
-        var state = IncidentBuilder.InStatus(IncidentStatus.Open);
-        var sent = (ReminderSent)IncidentBuilder.SampleOf(typeof(ReminderSent));
+        var state = InStatus(IncidentStatus.Open);
+        var below = new NoSignificantHarmDecided(DecisionKind.Confirmed, HarmLevel.Low, "Only names; recipients deleted it.", 1) { EventId = "below" };
 
-        var after = IncidentBuilder.Apply(_decider, state, sent);
+        var after = Apply(state, below);
 
-        Assert.True(_decider.Decide(after, sent with { EventId = "again" }, Now).IsEmpty);
+        Assert.Equal((IncidentStatus.Closed, true), (after.Status, after.BelowThreshold));
+        Assert.Equal("Only names; recipients deleted it.", after.ClosedReason);
+        Assert.Equal(DecisionKind.Confirmed, after.Decision!.Kind);
     }
 
     [Fact]
-    public void Evolve_Closed_KeepsTheReason()
+    public void Significant_DraftsTheCommissionerReport_WithoutReporterData()
     {
-        var state = IncidentBuilder.InStatus(IncidentStatus.Closed);
+        var after = InStatus(IncidentStatus.Notifying);
 
-        Assert.Equal("Duplicate of another report", state.ClosedReason);
-        Assert.Equal(Now, state.ClosedAt);
+        var report = after.CommissionerReport!;
+        Assert.Contains(BreachFactsBuilder.Baseline().Build().PublicBodies[0].Name, report.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReporterName, report.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReporterEmail, report.Text, StringComparison.Ordinal);
+        Assert.Contains("Names with application numbers reached unrelated people.", report.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Significant_Immediate_StartsANewDeadlineGenerationDueNow()
+    {
+        var state = InStatus(IncidentStatus.Open);
+
+        var decision = Decider.Decide(state, Significant(urgency: Urgency.Immediate), Now);
+
+        var deadline = decision.Events.OfType<DeadlineSet>().Single();
+        Assert.Equal((Now, Urgency.Immediate, 2), (deadline.Deadline, deadline.Urgency, deadline.Generation));
+        Assert.Equal("g2-hourly-0", decision.Commands.OfType<ScheduleTimer>().Single().TimerId);
+    }
+
+    [Fact]
+    public void Approve_PinsTheDraftAndAsksToSendIt_Once()
+    {
+        var state = InStatus(IncidentStatus.Notifying);
+
+        var decision = Decider.Decide(state, new CommissionerReportApproved("", "") { EventId = "approve" }, Now);
+        var after = decision.Events.Aggregate(state, (s, e) => IncidentEvolution.Evolve(s, e, Now));
+        var again = Decider.Decide(after, new CommissionerReportApproved("", "") { EventId = "approve-again" }, Now);
+
+        Assert.Equal(state.CommissionerReport!.Text, decision.Events.OfType<CommissionerReportApproved>().Single().Text);
+        Assert.IsType<SendCommissionerReport>(Assert.Single(decision.Commands));
+        Assert.True(again.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("g1-at", 0, "g1-after-1", 1)]
+    [InlineData("g1-after-1", 1, "g1-after-2", 2)]
+    [InlineData("g1-at", 5, "g1-after-6", 6)]
+    public void Reminder_AtOrAfterTheDeadline_ArmsTheNextDailyOne(string fired, int daysLate, string next, int nextDays)
+    {
+        var state = InStatus(IncidentStatus.Notifying);
+        var deadline = state.Deadline!.Value;
+        var at = deadline.AddDays(daysLate).AddMinutes(1);
+
+        var decision = Decider.Decide(state, new TimerFired(fired, TimerKind.Reminder, at) { EventId = $"timer-fired:{fired}" }, at);
+
+        Assert.Contains(decision.Commands, c => c is SendReminder r && r.ReminderId == fired);
+        var timer = decision.Commands.OfType<ScheduleTimer>().Single();
+        Assert.Equal((next, deadline.AddDays(nextDays)), (timer.TimerId, timer.DueAt));
+    }
+
+    [Fact]
+    public void Reminder_Immediate_RepeatsHourly()
+    {
+        var state = Apply(InStatus(IncidentStatus.Open), Significant(urgency: Urgency.Immediate));
+
+        var decision = Decider.Decide(state, new TimerFired("g2-hourly-0", TimerKind.Reminder, Now) { EventId = "timer-fired:g2-hourly-0" }, Now);
+
+        Assert.Equal(("g2-hourly-1", Now.AddHours(1)), decision.Commands.OfType<ScheduleTimer>().Select(t => (t.TimerId, t.DueAt)).Single());
+    }
+
+    [Fact]
+    public void Reminder_StopsOnceNoticesAreComplete_AndForOlderDeadlines()
+    {
+        var notified = Apply(InStatus(IncidentStatus.Notifying), SampleOf(typeof(NoticesCompleted), InStatus(IncidentStatus.Notifying)));
+        var moved = Apply(InStatus(IncidentStatus.Open), Significant(urgency: Urgency.Immediate));
+
+        Assert.True(Decider.Decide(notified, new TimerFired("g1-at", TimerKind.Reminder, Now) { EventId = "t1" }, Now).IsEmpty);
+        Assert.True(Decider.Decide(moved, new TimerFired("g1-at", TimerKind.Reminder, Now) { EventId = "t2" }, Now).IsEmpty);
+    }
+
+    [Theory]
+    [InlineData(false, 0.5, null)]
+    [InlineData(false, -0.01, "g1-at")]
+    [InlineData(false, -2.5, "g1-after-2")]
+    [InlineData(true, -3.5 / 24, "g2-hourly-3")]
+    public void Overdue_IsTheSlotTheSweepReFires(bool immediate, double deadlineInDays, string? expected)
+    {
+        var state = immediate ? Apply(InStatus(IncidentStatus.Open), Significant(urgency: Urgency.Immediate)) : InStatus(IncidentStatus.Notifying);
+        var now = state.Deadline!.Value.AddDays(-deadlineInDays);
+
+        var overdue = ReminderSlots.Overdue(state, PolicyPacks.Default.Reminders, now);
+
+        Assert.Equal(expected, overdue?.ReminderId);
+    }
+
+    [Fact]
+    public void DeletionConfirmedByEveryRecipient_CompletesTheTask_AndLastTaskMakesItContained()
+    {
+        var state = InStatus(IncidentStatus.Open);
+        foreach (var task in state.Tasks.Where(t => t.Task.Kind == ContainmentTaskKind.Manual))
+        {
+            state = Apply(state, new ContainmentTaskCompleted(task.Task.TaskId, "Done.") { EventId = "done-" + task.Task.TaskId });
+        }
+
+        var decision = Decider.Decide(state, new DeletionConfirmed(DeletionTask, "r1") { EventId = "confirm-r1" }, Now);
+        var after = decision.Events.Aggregate(state, (s, e) => IncidentEvolution.Evolve(s, e, Now));
+        var replay = Decider.Decide(after, new DeletionConfirmed(DeletionTask, "r1") { EventId = "confirm-r1-again" }, Now);
+
+        Assert.True(after.Task(DeletionTask)!.Done);
+        Assert.Equal(ContainmentStatus.Contained, after.Facts!.Containment.Status);
+        Assert.True(after.Facts.Containment.RecipientsAgreedToDestroyOrReturn);
+        Assert.Contains(new AssessHarm("assess-harm:v2", 2), decision.Commands);
+        Assert.True(replay.IsEmpty);
+    }
+
+    [Fact]
+    public void DeletionConfirmed_ForAnUnknownRecipient_IsRejected()
+    {
+        Assert.Throws<DecisionRejectedException>(() =>
+            Decider.Decide(InStatus(IncidentStatus.Open), new DeletionConfirmed(DeletionTask, "r9") { EventId = "x" }, Now));
+    }
+
+    [Fact]
+    public void Amended_ReAssesses_AndPhysicalHarmMakesItImmediate()
+    {
+        var state = InStatus(IncidentStatus.Open);
+        var amended = new FactsAmended(BreachFactsBuilder.Baseline().WithPhysicalHarm(), ["physicalHarmPossible"], "A threat was reported.") { EventId = "amend" };
+
+        var decision = Decider.Decide(state, amended, Now);
+
+        Assert.Contains(new AssessHarm("assess-harm:v2", 2), decision.Commands);
+        Assert.Equal(Urgency.Immediate, decision.Events.OfType<DeadlineSet>().Single().Urgency);
+    }
+
+    [Fact]
+    public void StaleProposal_ForOlderFacts_ChangesNothing()
+    {
+        var state = Apply(InStatus(IncidentStatus.Open), SampleOf(typeof(FactsAmended), InStatus(IncidentStatus.Open)));
+
+        var stale = Decider.Decide(state, Proposed(InStatus(IncidentStatus.Open)) with { EventId = "old" }, Now);
+
+        Assert.True(stale.IsEmpty);
+    }
+
+    [Fact]
+    public void NoticesCompleted_RedraftsTheReportWithFinalCounts()
+    {
+        var state = InStatus(IncidentStatus.Notifying);
+
+        var after = Apply(state, SampleOf(typeof(NoticesCompleted), state));
+
+        Assert.NotEqual(state.CommissionerReport!.Text, after.CommissionerReport!.Text);
+        Assert.Contains("Safety of a person under a protection order.", after.CommissionerReport.Text, StringComparison.Ordinal);
     }
 }

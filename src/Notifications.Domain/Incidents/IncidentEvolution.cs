@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Notifications.Domain.Breach;
+
+namespace Notifications.Domain.Incidents;
+
+/// <summary>Folds one recorded event into the state. Pure; <paramref name="at"/> is when it was recorded.</summary>
+public static class IncidentEvolution
+{
+    public static IncidentState Evolve(IncidentState s, IncidentEvent e, DateTimeOffset at) => e switch
+    {
+        IncidentReported r => s with
+        {
+            Status = IncidentStatus.Open,
+            Report = r.Report,
+            RequestHash = r.RequestHash,
+            PackId = r.PackId,
+            PackVersion = r.PackVersion,
+            ReportedAt = at,
+            Facts = r.Report.Facts,
+            FactsVersion = 1,
+        },
+        FactsAmended a => s with { Facts = a.Facts, FactsVersion = s.FactsVersion + 1 },
+        AssessmentProposed p => s with { Proposal = p.Proposal, ProposalFactsVersion = p.FactsVersion },
+        SignificantHarmDecided d => s with
+        {
+            Status = IncidentStatus.Notifying,
+            Decision = new(true, d.Kind, d.Level, d.Urgency, d.Reason, d.FactsVersion, at),
+        },
+        NoSignificantHarmDecided d => s with
+        {
+            Status = IncidentStatus.Closed,
+            Decision = new(false, d.Kind, d.Level, s.Urgency, d.Reason, d.FactsVersion, at),
+            BelowThreshold = true,
+            ClosedAt = at,
+            ClosedReason = d.Reason ?? "Below the significant-harm threshold.",
+        },
+        DeadlineSet d => s with { Deadline = d.Deadline, Urgency = d.Urgency, DeadlineBasis = d.Basis, DeadlineGeneration = d.Generation },
+        RemindersArmed a => s with { Reminders = s.Reminders.AddRange(a.Reminders) },
+        ReminderDue due => s with { RemindersDue = s.RemindersDue.Add(due.ReminderId) },
+        ReminderSent sent => s with { RemindersSent = s.RemindersSent.Add(sent.ReminderId) },
+        ContainmentPlanned p => s with { Tasks = s.Tasks.AddRange(p.Tasks.Select(t => new TaskState(t))) },
+        ContainmentTaskAdded a => s with { Tasks = s.Tasks.Add(new TaskState(a.Task)) },
+        ContainmentTaskCompleted c => UpdateTask(s, c.TaskId, t => t with { Done = true, DoneAt = at, Note = c.Note }),
+        WrongRecipientsRegistered w => UpdateTask(s, w.TaskId, t => t with { Recipients = t.Recipients.AddRange(w.Recipients) }),
+        DeletionRequestsSent sent => UpdateTask(s, sent.TaskId, t => t with { RequestsSent = t.RequestsSent.Union(sent.RecipientIds) }),
+        DeletionConfirmed c => UpdateTask(s, c.TaskId, t => t with { Confirmed = t.Confirmed.Add(c.RecipientId) }),
+        ContainmentAchieved c => s with
+        {
+            ContainedAt = at,
+            Facts = s.Facts! with
+            {
+                Containment = new Breach.Containment(ContainmentStatus.Contained,
+                    c.RecipientsConfirmedDeletion || s.Facts!.Containment.RecipientsAgreedToDestroyOrReturn),
+            },
+            FactsVersion = s.FactsVersion + 1,
+        },
+        CommissionerReportDrafted d => s with
+        {
+            CommissionerReport = s.CommissionerReport is { } existing
+                ? existing with { Subject = d.Subject, Text = d.Text, DraftedAt = at }
+                : new ReportState(d.Subject, d.Text, at),
+        },
+        CommissionerReportApproved a => s with
+        {
+            CommissionerReport = s.CommissionerReport! with { ApprovedSubject = a.Subject, ApprovedText = a.Text, ApprovedAt = at },
+        },
+        CommissionerReportSent sent => s with
+        {
+            CommissionerReport = s.CommissionerReport! with { SentAt = at, SentMessageId = sent.MessageId },
+        },
+        NoticesCompleted n => s with { Notices = n.Counts, NoticesCompletedAt = at },
+        IncidentClosed c => s with { Status = IncidentStatus.Closed, ClosedReason = c.Reason, ClosedAt = at, BelowThreshold = c.BelowThreshold },
+        _ => s,
+    };
+
+    private static IncidentState UpdateTask(IncidentState s, string taskId, Func<TaskState, TaskState> update) =>
+        s with { Tasks = s.Tasks.Select(t => t.Task.TaskId == taskId ? update(t) : t).ToImmutableList() };
+}

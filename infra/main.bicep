@@ -49,8 +49,18 @@ param commissionerEmail string
 @description('Policy pack the engine applies to new incidents.')
 param policyPack string = 'bc-foippa'
 
-@description('Reminder offsets relative to the notification deadline (TimeSpan list).')
-param remindersOffsets string = '-3.00:00:00,-1.00:00:00,00:00:00,1.00:00:00,2.00:00:00'
+@description('Title of the privacy office contact named in the Commissioner report.')
+param privacyOfficeTitle string = 'Privacy Officer'
+
+@description('Phone number of the privacy office contact.')
+param privacyOfficePhone string = ''
+
+@description('Name of the Commissioner office, used as the report email display name.')
+param commissionerName string = 'Office of the Information and Privacy Commissioner'
+
+@secure()
+@description('HMAC key (32+ characters) for containment-confirmation links. Stored only in Key Vault.')
+param linksSigningKey string
 
 @description('Token authority, e.g. https://login.microsoftonline.com/<tenant>/v2.0.')
 param authAuthority string = '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
@@ -138,6 +148,8 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     smtpClientSecret: smtpClientSecret
     smtpSecretName: names.smtpSecret
+    linksSigningKey: linksSigningKey
+    linksSecretName: 'links-signing-key'
     tags: tags
   }
 }
@@ -152,6 +164,7 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: names.deploymentContainer
     keyVaultName: keyVault.outputs.name
     smtpSecretUri: keyVault.outputs.smtpSecretUri
+    linksSecretUri: keyVault.outputs.linksSecretUri
     appInsightsConnectionString: monitoring.outputs.connectionString
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
@@ -164,9 +177,11 @@ module functionApp 'modules/functionapp.bicep' = {
       mailSimulate: mailSimulate
       privacyOfficeEmail: privacyOfficeEmail
       privacyOfficeName: privacyOfficeName
+      privacyOfficeTitle: privacyOfficeTitle
+      privacyOfficePhone: privacyOfficePhone
       commissionerEmail: commissionerEmail
+      commissionerName: commissionerName
       policyPack: policyPack
-      remindersOffsets: remindersOffsets
       authAuthority: authAuthority
       authAudience: authAudience
       authIssuer: authIssuer

@@ -15,6 +15,9 @@ param keyVaultName string
 @description('Versionless Key Vault URI of the SMTP client secret.')
 param smtpSecretUri string
 
+@description('Versionless URI of the Key Vault secret holding the link signing key.')
+param linksSecretUri string
+
 param appInsightsConnectionString string
 
 @description('Maximum instances per function group (Flex: 40-1000).')
@@ -39,9 +42,11 @@ param settings {
   mailSimulate: bool
   privacyOfficeEmail: string
   privacyOfficeName: string
+  privacyOfficeTitle: string
+  privacyOfficePhone: string
   commissionerEmail: string
+  commissionerName: string
   policyPack: string
-  remindersOffsets: string
   authAuthority: string
   authAudience: string
   authIssuer: string
@@ -204,11 +209,15 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Mail__Simulate: settings.mailSimulate ? 'true' : 'false'
     PrivacyOffice__Email: settings.privacyOfficeEmail
     PrivacyOffice__Name: settings.privacyOfficeName
+    PrivacyOffice__Title: settings.privacyOfficeTitle
+    PrivacyOffice__Phone: settings.privacyOfficePhone
     // Links in reminders point at the app itself.
     PrivacyOffice__BaseUrl: 'https://${site.properties.defaultHostName}'
     Commissioner__Email: settings.commissionerEmail
+    Commissioner__Name: settings.commissionerName
     Policy__Pack: settings.policyPack
-    Reminders__Offsets: settings.remindersOffsets
+    // Signs the anonymous containment-confirmation links; a Key Vault secret like the SMTP one.
+    Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${linksSecretUri})'
     // Entra ID bearer tokens. The local HMAC key stays empty in Azure so no locally minted token is ever accepted.
     Auth__Authority: settings.authAuthority
     Auth__Audience: settings.authAudience

@@ -13,6 +13,13 @@ param smtpClientSecret string
 @description('Name of the secret that holds the SMTP client secret.')
 param smtpSecretName string
 
+@secure()
+@description('HMAC key (32+ characters) that signs the anonymous containment-confirmation links.')
+param linksSigningKey string
+
+@description('Name of the secret that holds the link signing key.')
+param linksSecretName string
+
 param tags object = {}
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -44,5 +51,15 @@ resource smtpSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
 }
 
 output name string = vault.name
+resource linksSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: linksSecretName
+  properties: {
+    value: linksSigningKey
+    contentType: 'HMAC key for containment-confirmation links'
+  }
+}
+
 // The versionless URI, so a rotated secret is picked up without redeploying (within about a day, or on restart).
 output smtpSecretUri string = smtpSecret.properties.secretUri
+output linksSecretUri string = linksSecret.properties.secretUri

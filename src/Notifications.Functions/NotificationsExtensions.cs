@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
 using Notifications.Functions.Configuration;
+using Notifications.Functions.Containment;
+using Notifications.Functions.Reports;
 using Notifications.Functions.Health;
 using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
@@ -29,11 +29,12 @@ public static class NotificationsExtensions
                 o.SerializerOptions.Converters.Add(converter);
             }
         });
-        services.TryAddSingleton(sp => DeadlinePolicyFrom(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<PolicySelection>();
         services.AddInfrastructure(configuration);
         services.AddAccess(configuration);
         services.AddNotificationsTelemetry(configuration);
         services.AddOptions<PrivacyOfficeOptions>().Bind(configuration.GetSection("PrivacyOffice")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CommissionerOptions>().Bind(configuration.GetSection("Commissioner")).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }
 
@@ -49,22 +50,10 @@ public static class NotificationsExtensions
     public static WebApplication MapNotifications(this WebApplication app)
     {
         app.MapIncidents();
+        app.MapContainment();
+        app.MapDeletionConfirmation();
+        app.MapCommissionerReport();
         app.MapHttpFunction(GetHealth.Function, GetHealth.Handle).AllowAnonymous();
         return app;
-    }
-
-    /// <summary>BC FOIPPA defaults, with the reminder offsets from <c>Reminders:Offsets</c> (comma-separated TimeSpans).</summary>
-    public static DeadlinePolicy DeadlinePolicyFrom(IConfiguration configuration)
-    {
-        var policy = DeadlinePolicy.BcFoippaDefault;
-        var offsets = configuration["Reminders:Offsets"];
-        return string.IsNullOrWhiteSpace(offsets)
-            ? policy
-            : policy with
-            {
-                ReminderOffsets = offsets.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(o => TimeSpan.Parse(o, CultureInfo.InvariantCulture))
-                    .ToList(),
-            };
     }
 }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Notifications.Domain.Incidents;
+using Notifications.Domain.Reports;
 using Notifications.Infrastructure.Email;
+using Notifications.Infrastructure.Links;
 using Notifications.Infrastructure.Storage;
 using Notifications.Infrastructure.Workflow;
 
@@ -31,13 +33,22 @@ public static class InfrastructureServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection("Mail")).ValidateDataAnnotations().ValidateOnStart();
 
-        services.TryAddSingleton(DeadlinePolicy.BcFoippaDefault);
-        services.TryAddSingleton(sp => new IncidentDecider(sp.GetRequiredService<DeadlinePolicy>()));
+        // The privacy office's contact person, named in the Commissioner's report.
+        services.TryAddSingleton(_ => new ContactPerson(
+            configuration["PrivacyOffice:Name"] ?? "Privacy Office",
+            configuration["PrivacyOffice:Title"],
+            configuration["PrivacyOffice:Email"] ?? throw new InvalidOperationException("Set PrivacyOffice__Email."),
+            configuration["PrivacyOffice:Phone"]));
+        services.TryAddSingleton(sp => new IncidentDecider(sp.GetRequiredService<ContactPerson>()));
         services.AddSingleton<StorageClients>();
         services.AddSingleton<IncidentStore>();
         services.TryAddSingleton<IOutboxDispatcher, OutboxDispatcher>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<OutboxSweeper>();
+        services.AddOptions<LinkOptions>().Bind(configuration.GetSection("Links"))
+            .Validate(o => o.SigningKey.Length >= 32, "Set Links__SigningKey (32+ characters; a Key Vault secret in Azure).")
+            .ValidateOnStart();
+        services.TryAddSingleton<SignedLinks>();
         services.TryAddSingleton<SmtpEmailSender>();
         services.TryAddSingleton<SimulatedEmailSender>();
         services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Simulate

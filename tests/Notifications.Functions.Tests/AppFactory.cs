@@ -21,7 +21,6 @@ public sealed class AppFactory(DevServices services, Action<IServiceCollection>?
     public Dictionary<string, string?> Settings => new(TestServices.Settings(services, Prefix))
     {
         ["Auth:SigningKey"] = SigningKey,
-        ["Reminders:Offsets"] = "-1.00:00:00,00:00:00,1.00:00:00",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -17,6 +17,9 @@ public static class TestServices
         ["Mail:Security"] = "None",
         ["Mail:From"] = "privacy-notices@example.test",
         ["PrivacyOffice:Email"] = "privacy.office@example.test",
+        ["PrivacyOffice:Phone"] = "250-555-0142",
+        ["Commissioner:Email"] = "commissioner@example.test",
+        ["Links:SigningKey"] = "test-links-signing-key-0123456789abcdef0123",
     };
 
     public static ServiceProvider Build(DevServices services, string prefix, Action<IServiceCollection>? configure = null)

@@ -134,7 +134,10 @@ public sealed partial class IncidentDecider(ContactPerson contact)
     private static void Assess(DecisionBuilder d) =>
         d.Command(new AssessHarm($"assess-harm:v{d.State.FactsVersion}", d.State.FactsVersion));
 
-    internal static PolicyPack Pack(IncidentState state) => PolicyPacks.Get(state.PackId, state.PackVersion);
+    internal static PolicyPack Pack(IncidentState state) => PackOf(state);
+
+    /// <summary>The policy pack an incident was registered under.</summary>
+    public static PolicyPack PackOf(IncidentState state) => PolicyPacks.Get(state.PackId, state.PackVersion);
 
     private static void Require(bool condition, string reason)
     {

@@ -1,6 +1,10 @@
+using Notifications.Functions.Assessment;
+using Notifications.Functions.Containment;
 using Notifications.Functions.Health;
 using Notifications.Functions.Incidents;
+using Notifications.Functions.Notices;
 using Notifications.Functions.Reminders;
+using Notifications.Functions.Reports;
 using Notifications.Functions.Workflow;
 
 namespace Notifications.Functions.Hosting;
@@ -13,14 +17,33 @@ public static class FunctionCatalogue
 {
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
+        // HTTP: incidents, decisions, containment, the Commissioner's report, notices, health.
         ReportIncident.Function,
         ListIncidents.Function,
         GetIncident.Function,
         GetIncidentHistory.Function,
+        AmendFacts.Function,
         CloseIncident.Function,
+        DecideAssessment.Function,
+        ContainmentEndpoints.AddTaskFunction,
+        ContainmentEndpoints.CompleteTaskFunction,
+        ContainmentEndpoints.WrongRecipientsFunction,
+        ConfirmDeletion.ShowFunction,
+        ConfirmDeletion.ConfirmFunction,
+        CommissionerReportEndpoints.GetFunction,
+        CommissionerReportEndpoints.ApproveFunction,
+        CompleteNotices.Function,
         GetHealth.Function,
+
+        // Queues: the workflow's events and its activities.
         HandleIncidentEvent.Function,
+        AssessHarmActivity.Function,
         SendReminder.Function,
+        SendDeletionRequestsActivity.Function,
+        SendCommissionerReportActivity.Function,
+
+        // Timers: recovery.
         RedriveOutbox.Function,
+        SweepDeadlines.Function,
     ];
 }

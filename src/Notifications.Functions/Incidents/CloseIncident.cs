@@ -20,13 +20,9 @@ public static class CloseIncident
         string id, HttpContext http, WorkflowEngine engine, CancellationToken ct)
     {
         var (request, errors) = await JsonBody.ReadAsync<Request>(http.Request, ct);
-        if (request is not null && string.IsNullOrWhiteSpace(request.Reason))
+        if (request is not null && (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000))
         {
-            errors["reason"] = ["A written reason is required."];
-        }
-        else if (request?.Reason is { Length: > 2000 })
-        {
-            errors["reason"] = ["Use at most 2000 characters."];
+            errors["reason"] = ["A written reason is required (at most 2000 characters)."];
         }
 
         if (errors.Count > 0 || request is null)
@@ -34,21 +30,7 @@ public static class CloseIncident
             return TypedResults.ValidationProblem(errors, title: "The decision is not valid.");
         }
 
-        var key = http.Request.Headers["Idempotency-Key"].ToString();
-        var eventId = "close:" + (key.Length > 0 ? key : Guid.NewGuid().ToString("N"));
-        try
-        {
-            var result = await engine.HandleAsync(id, new IncidentClosed(request.Reason!.Trim()) { EventId = eventId },
-                http.User.ToActor(Roles.PrivacyOfficer), ct);
-            return TypedResults.Ok(IncidentView.From(result.State));
-        }
-        catch (InvalidTransitionException ex) when (ex.From == IncidentStatus.None)
-        {
-            return TypedResults.NotFound(ProblemDetailsBody.NotFound(id));
-        }
-        catch (InvalidTransitionException ex)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: ex.Message);
-        }
+        var closed = new IncidentClosed(request.Reason!.Trim(), BelowThreshold: false) { EventId = WorkflowCalls.EventId(http.Request, "close") };
+        return await WorkflowCalls.RunAsync(engine, id, closed, http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 }

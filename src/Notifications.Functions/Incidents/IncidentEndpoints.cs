@@ -11,7 +11,10 @@ public static class IncidentEndpoints
         app.MapHttpFunction(ListIncidents.Function, ListIncidents.Handle).RequireAuthorization(Policies.Read);
         app.MapHttpFunction(GetIncident.Function, GetIncident.Handle).RequireAuthorization(Policies.Read);
         app.MapHttpFunction(GetIncidentHistory.Function, GetIncidentHistory.Handle).RequireAuthorization(Policies.Read);
+        app.MapHttpFunction(AmendFacts.Function, AmendFacts.Handle).RequireAuthorization(Policies.Officer);
         app.MapHttpFunction(CloseIncident.Function, CloseIncident.Handle).RequireAuthorization(Policies.Officer);
+        app.MapHttpFunction(Assessment.DecideAssessment.Function, Assessment.DecideAssessment.Handle).RequireAuthorization(Policies.Officer);
+        app.MapHttpFunction(Notices.CompleteNotices.Function, Notices.CompleteNotices.Handle).RequireAuthorization(Policies.Officer);
         return app;
     }
 }

@@ -1,3 +1,6 @@
+using Notifications.Domain.Assessment;
+using Notifications.Domain.Breach;
+using Notifications.Domain.Containment;
 using Notifications.Domain.Incidents;
 using Notifications.Infrastructure.Workflow;
 
@@ -8,19 +11,45 @@ public sealed record IncidentView(
     string Id,
     IncidentStatus Status,
     long Version,
-    IncidentReport? Report,
+    string? Title,
+    string? Description,
+    ReporterContact? Reporter,
+    BreachFacts? Facts,
+    int FactsVersion,
+    string Policy,
     DateTimeOffset? ReportedAt,
+    AssessmentProposal? Proposal,
+    bool AwaitingDecision,
+    DecisionRecord? Decision,
     DateTimeOffset? Deadline,
     Urgency Urgency,
     string? DeadlineBasis,
     IReadOnlyList<ArmedReminder> Reminders,
     IReadOnlyCollection<string> RemindersSent,
+    IReadOnlyList<IncidentView.TaskView> Tasks,
+    DateTimeOffset? ContainedAt,
+    IncidentView.ReportView? CommissionerReport,
+    NoticeCounts? Notices,
+    DateTimeOffset? NoticesCompletedAt,
     string? ClosedReason,
-    DateTimeOffset? ClosedAt)
+    DateTimeOffset? ClosedAt,
+    bool BelowThreshold)
 {
+    public sealed record TaskView(string TaskId, string Title, string Owner, DateTimeOffset DueAt, ContainmentTaskKind Kind, bool Done,
+        DateTimeOffset? DoneAt, string? Note, int WrongRecipients, int RequestsSent, int Confirmed);
+
+    public sealed record ReportView(string Subject, DateTimeOffset DraftedAt, DateTimeOffset? ApprovedAt, DateTimeOffset? SentAt);
+
     public static IncidentView From(IncidentState s) => new(
-        s.IncidentId, s.Status, s.Version, s.Report, s.ReportedAt, s.Deadline, s.Urgency, s.DeadlineBasis,
-        s.Reminders, s.RemindersSent.Order().ToList(), s.ClosedReason, s.ClosedAt);
+        s.IncidentId, s.Status, s.Version, s.Report?.Title, s.Report?.Description, s.Report?.Reporter, s.Facts, s.FactsVersion,
+        $"{s.PackId} {s.PackVersion}".Trim(), s.ReportedAt, s.CurrentProposal,
+        s.Status == IncidentStatus.Open && s.CurrentProposal is not null && s.Decision is null,
+        s.Decision, s.Deadline, s.Urgency, s.DeadlineBasis, s.Reminders, s.RemindersSent.Order().ToList(),
+        s.Tasks.Select(t => new TaskView(t.Task.TaskId, t.Task.Title, t.Task.Owner, t.Task.DueAt, t.Task.Kind, t.Done, t.DoneAt, t.Note,
+            t.Recipients.Count, t.RequestsSent.Count, t.Confirmed.Count)).ToList(),
+        s.ContainedAt,
+        s.CommissionerReport is { } r ? new ReportView(r.Subject, r.DraftedAt, r.ApprovedAt, r.SentAt) : null,
+        s.Notices, s.NoticesCompletedAt, s.ClosedReason, s.ClosedAt, s.BelowThreshold);
 }
 
 public sealed record HistoryView(long Sequence, DateTimeOffset At, string Type, Actor Actor, IncidentEvent Event)

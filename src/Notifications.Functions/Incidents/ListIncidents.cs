@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Notifications.Domain.Assessment;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Workflow;

@@ -2,38 +2,40 @@ using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Notifications.Domain.Breach;
 using Notifications.Domain.Incidents;
+using Notifications.Domain.Policy;
 using Notifications.Functions.Access;
 using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Workflow;
 
 namespace Notifications.Functions.Incidents;
 
-/// <summary><c>POST /api/incidents</c>: take a breach report, register it and start its clock.</summary>
+/// <summary><c>POST /api/incidents</c>: take a breach report, register it, plan containment, assess it and start its clock.</summary>
 public static class ReportIncident
 {
     public static readonly HttpFunction Function = new("ReportIncident", "incidents", ["POST"], AuthLevel.Function);
 
-    public sealed record Request(
-        string? PublicBody,
-        string? Title,
-        string? Description,
-        DateTimeOffset? Occurred,
-        DateTimeOffset? Discovered,
-        ReporterRequest? Reporter,
-        bool? PhysicalHarmPossible);
+    /// <summary>The facts every report must state (see <see cref="BreachFacts"/>); <c>determined</c> may follow later.</summary>
+    public static readonly string[] RequiredFacts =
+        ["publicBodies", "occurred", "discovered", "cause", "personalInformation", "affected", "recipients", "containment", "physicalHarmPossible"];
+
+    /// <summary>The report's text fields; the facts sit beside them at the top level of the same JSON object.</summary>
+    public sealed record Request(string? Title, string? Description, ReporterRequest? Reporter);
 
     public sealed record ReporterRequest(string? Name, string? Email, string? Phone);
 
     public static async Task<Results<Created<IncidentView>, ValidationProblem, ProblemHttpResult>> Handle(
-        HttpContext http, WorkflowEngine engine, TimeProvider clock, CancellationToken ct)
+        HttpContext http, WorkflowEngine engine, PolicySelection policy, TimeProvider clock, CancellationToken ct)
     {
         var key = http.Request.Headers["Idempotency-Key"].ToString();
-        var (request, errors) = await JsonBody.ReadAsync<Request>(http.Request, ct);
-        if (request is not null)
+        var (node, errors) = await JsonBody.ReadObjectAsync(http.Request, ct);
+        IncidentReport? report = null;
+        if (node is not null)
         {
-            errors = Validate(request, clock.GetUtcNow());
+            (report, errors) = Validate(node, clock.GetUtcNow(), policy.Current);
         }
 
         if (key.Length > 128 || key.Any(char.IsControl))
@@ -41,20 +43,17 @@ public static class ReportIncident
             errors["Idempotency-Key"] = ["Use at most 128 printable characters."];
         }
 
-        if (errors.Count > 0 || request is null)
+        if (errors.Count > 0 || report is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The breach report is not valid.");
         }
 
         var actor = http.User.ToActor(Roles.PrivacyOfficer);
-        var report = new IncidentReport(
-            request.PublicBody!.Trim(), request.Title!.Trim(), request.Description!.Trim(), request.Occurred, request.Discovered!.Value,
-            new ReporterContact(request.Reporter!.Name!.Trim(), request.Reporter.Email!.Trim(), request.Reporter.Phone?.Trim()),
-            request.PhysicalHarmPossible!.Value);
         var hash = Hash(JsonSerializer.Serialize(report, WorkflowJson.Options));
         var id = key.Length > 0 ? "inc-" + Hash(actor.Id + "\n" + key)[..24] : "inc-" + Guid.NewGuid().ToString("N")[..24];
+        var reported = new IncidentReported(report, hash, policy.Current.Id, policy.Current.Version) { EventId = "reported" };
 
-        var result = await engine.HandleAsync(id, new IncidentReported(report, hash) { EventId = "reported" }, actor, ct);
+        var result = await engine.HandleAsync(id, reported, actor, ct);
         if (result.Outcome == HandleOutcome.Duplicate && result.State.RequestHash != hash)
         {
             return TypedResults.Problem(
@@ -66,50 +65,60 @@ public static class ReportIncident
         return TypedResults.Created($"/api/incidents/{id}", IncidentView.From(result.State));
     }
 
-    public static Dictionary<string, string[]> Validate(Request r, DateTimeOffset now)
+    public static (IncidentReport? Report, Dictionary<string, string[]> Errors) Validate(JsonObject node, DateTimeOffset now, PolicyPack pack)
     {
         var errors = new Dictionary<string, string[]>();
-        Text(errors, "publicBody", r.PublicBody, 200);
-        Text(errors, "title", r.Title, 200);
-        Text(errors, "description", r.Description, 4000);
-        if (r.Discovered is not { } discovered)
+        JsonBody.RequireFields(node, errors, RequiredFacts);
+        var (request, requestErrors) = JsonBody.Bind<Request>(node);
+        var (facts, factErrors) = errors.Count == 0 ? JsonBody.Bind<BreachFacts>(node) : (null, []);
+        foreach (var (field, messages) in requestErrors.Concat(factErrors))
         {
-            errors["discovered"] = ["When the breach was discovered is required."];
-        }
-        else if (discovered > now.AddMinutes(5))
-        {
-            errors["discovered"] = ["The discovery time is in the future."];
-        }
-        else if (r.Occurred is { } occurred && occurred > discovered)
-        {
-            errors["occurred"] = ["The breach cannot have occurred after it was discovered."];
+            errors[field] = messages;
         }
 
+        if (request is not null)
+        {
+            ValidateText(request, errors);
+        }
+
+        if (facts is not null)
+        {
+            foreach (var (field, messages) in facts.Validate(now, pack))
+            {
+                errors[field] = messages;
+            }
+        }
+
+        if (errors.Count > 0 || request is null || facts is null)
+        {
+            return (null, errors);
+        }
+
+        var reporter = new ReporterContact(request.Reporter!.Name!.Trim(), request.Reporter.Email!.Trim(), request.Reporter.Phone?.Trim());
+        return (new IncidentReport(request.Title!.Trim(), request.Description!.Trim(), reporter, facts), errors);
+    }
+
+    private static void ValidateText(Request r, Dictionary<string, string[]> errors)
+    {
+        Text(errors, "title", r.Title, 200);
+        Text(errors, "description", r.Description, 4000);
         if (r.Reporter is null)
         {
             errors["reporter"] = ["The reporter's contact is required."];
+            return;
         }
-        else
+
+        Text(errors, "reporter.name", r.Reporter.Name, 200);
+        if (string.IsNullOrWhiteSpace(r.Reporter.Email) || !MailAddress.TryCreate(r.Reporter.Email.Trim(), out var email)
+            || email.Address != r.Reporter.Email.Trim())
         {
-            Text(errors, "reporter.name", r.Reporter.Name, 200);
-            if (string.IsNullOrWhiteSpace(r.Reporter.Email) || !MailAddress.TryCreate(r.Reporter.Email.Trim(), out var email)
-                || email.Address != r.Reporter.Email.Trim())
-            {
-                errors["reporter.email"] = ["A valid email address is required."];
-            }
-
-            if (r.Reporter.Phone is { Length: > 50 })
-            {
-                errors["reporter.phone"] = ["Use at most 50 characters."];
-            }
+            errors["reporter.email"] = ["A valid email address is required."];
         }
 
-        if (r.PhysicalHarmPossible is null)
+        if (r.Reporter.Phone is { Length: > 50 })
         {
-            errors["physicalHarmPossible"] = ["Say whether physical harm is possible (true or false)."];
+            errors["reporter.phone"] = ["Use at most 50 characters."];
         }
-
-        return errors;
     }
 
     private static void Text(Dictionary<string, string[]> errors, string field, string? value, int max)

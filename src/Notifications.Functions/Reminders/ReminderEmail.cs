@@ -16,11 +16,13 @@ public static class ReminderEmail
         var when = Math.Abs(left.TotalMinutes) < 1 ? "is now"
             : left > TimeSpan.Zero ? "in " + Span(left)
             : "passed " + Span(-left) + " ago";
-        var subject = $"Breach {state.IncidentId}: notification deadline {when}";
+        var escalation = left > TimeSpan.FromMinutes(1) ? "Reminder" : left > TimeSpan.FromMinutes(-1) ? "Due now" : "OVERDUE";
+        var subject = $"{escalation}: breach {state.IncidentId}, notification deadline {when}";
         var body = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Incident: {state.IncidentId}")
             .AppendLine(CultureInfo.InvariantCulture, $"Public body: {state.Report?.PublicBody}")
             .AppendLine(CultureInfo.InvariantCulture, $"Urgency: {state.Urgency}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Where it stands: {NextStep(state)}")
             .AppendLine(CultureInfo.InvariantCulture, $"Notification deadline: {deadline.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({state.DeadlineBasis})")
             .AppendLine(CultureInfo.InvariantCulture, $"Time left: {(left > TimeSpan.Zero ? Span(left) : "none, the deadline " + when)}")
             .AppendLine()
@@ -30,6 +32,16 @@ public static class ReminderEmail
             .ToString();
         return (subject, body);
     }
+
+    /// <summary>What the office has to do next, from the incident's state alone.</summary>
+    public static string NextStep(IncidentState s) => s.Status switch
+    {
+        IncidentStatus.Open when s.CurrentProposal is null => "the harm assessment is running.",
+        IncidentStatus.Open => "a privacy officer must confirm or override the harm assessment.",
+        IncidentStatus.Notifying when s.CommissionerReport is { ApprovedAt: null } => "notify the affected individuals; the Commissioner's report awaits approval.",
+        IncidentStatus.Notifying => "notify the affected individuals.",
+        _ => s.Status.ToString(),
+    };
 
     public static string Span(TimeSpan span)
     {

@@ -29,7 +29,8 @@ public sealed partial class SendReminder(
 
         var id = message.IncidentId;
         var (state, _) = await store.LoadAsync(id, cancellationToken);
-        if (state.Status != IncidentStatus.Open || state.RemindersSent.Contains(command.ReminderId) || state.Deadline is not { } deadline)
+        if (state.Status is not (IncidentStatus.Open or IncidentStatus.Notifying) || state.NoticesCompletedAt is not null
+            || state.RemindersSent.Contains(command.ReminderId) || state.Deadline is not { } deadline)
         {
             LogSkipped(id, command.ReminderId, state.Status);
             return;

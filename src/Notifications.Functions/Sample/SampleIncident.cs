@@ -20,12 +20,17 @@ public static class SampleIncident
 
         var created = await http.PostAsJsonAsync("api/incidents", new
         {
-            publicBody = "Ministry of Examples",
             title = "Sample: case file left on a bus",
             description = "A printed case file was left on a city bus and has not been recovered.",
-            occurred = DateTimeOffset.UtcNow.AddHours(-6),
-            discovered = DateTimeOffset.UtcNow.AddHours(-1),
             reporter = new { name = "Sample Reporter", email = "sample.reporter@example.test", phone = "250-555-0100" },
+            publicBodies = new[] { new { name = "Ministry of Examples", holds = "custodyAndControl" } },
+            occurred = new { kind = "date", on = DateTimeOffset.UtcNow.AddHours(-6) },
+            discovered = DateTimeOffset.UtcNow.AddHours(-1),
+            cause = "loss",
+            personalInformation = new[] { "name", "homeAddress", "health" },
+            affected = new { estimatedCount = 1, groups = new[] { "vulnerable" } },
+            recipients = new { relationship = "public" },
+            containment = new { status = "notContained" },
             physicalHarmPossible = true,
         }, ct);
         if (!created.IsSuccessStatusCode)

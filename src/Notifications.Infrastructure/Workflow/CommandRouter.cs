@@ -16,13 +16,19 @@ public static class CommandRouter
                 new TimerFired(timer.TimerId, timer.Kind, timer.DueAt) { EventId = $"timer-fired:{timer.TimerId}" }, traceParent).ToJson(),
             timer.DueAt,
             now),
-        SendReminder => new(
-            incidentId,
-            IncidentStore.OutboxPrefix + RowKeys.Safe(command.CommandId),
-            StorageNames.RemindersQueue,
-            new ActivityMessage(ActivityMessage.CurrentSchema, incidentId, command, traceParent).ToJson(),
-            null,
-            now),
+        SendReminder => Activity(incidentId, command, StorageNames.RemindersQueue, traceParent, now),
+        AssessHarm => Activity(incidentId, command, StorageNames.AssessmentsQueue, traceParent, now),
+        SendDeletionRequests => Activity(incidentId, command, StorageNames.DeletionRequestsQueue, traceParent, now),
+        SendCommissionerReport => Activity(incidentId, command, StorageNames.CommissionerReportsQueue, traceParent, now),
         _ => throw new NotSupportedException($"No route for command {command.GetType().Name}."),
     };
+
+    /// <summary>Every activity has its own queue, so each scales on its own in Azure.</summary>
+    private static OutboxEntry Activity(string incidentId, WorkflowCommand command, string queue, string? traceParent, DateTimeOffset now) => new(
+        incidentId,
+        IncidentStore.OutboxPrefix + RowKeys.Safe(command.CommandId),
+        queue,
+        new ActivityMessage(ActivityMessage.CurrentSchema, incidentId, command, traceParent).ToJson(),
+        null,
+        now);
 }

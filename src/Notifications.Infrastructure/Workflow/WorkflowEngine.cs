@@ -52,7 +52,7 @@ public sealed partial class WorkflowEngine(
             var next = state;
             foreach (var e in decision.Events)
             {
-                next = IncidentDecider.Evolve(next, e, now) with { Version = next.Version + 1 };
+                next = IncidentEvolution.Evolve(next, e, now) with { Version = next.Version + 1 };
                 history.Add(new HistoryEntry(next.Version, now, e.TypeName, actor, e));
             }
 

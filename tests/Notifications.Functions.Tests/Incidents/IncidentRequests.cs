@@ -1,21 +1,45 @@
+using System.Text.Json.Nodes;
+
 namespace Notifications.Functions.Tests.Incidents;
 
-/// <summary>Breach report bodies for API tests. The description and reporter are the personal data to watch for.</summary>
+/// <summary>Breach report bodies for API tests. The title, description and reporter are the personal data to watch for.</summary>
 public static class IncidentRequests
 {
-    public const string Description = "Spreadsheet of 40 clients with birth dates emailed to a vendor by mistake";
+    public const string Description = "Spreadsheet of 40 clients with application numbers emailed to a vendor by mistake";
     public const string ReporterName = "Riley Reporter-Quill";
     public const string ReporterEmail = "riley.quill@example.test";
     public const string ReporterPhone = "250-555-0199";
 
-    public static object Valid(bool physicalHarm = false, string title = "Misdirected spreadsheet") => new
+    /// <summary>A misdirected email of names, application numbers and client ids to unrelated people (seed 000's shape).</summary>
+    public static JsonObject Valid(bool physicalHarm = false, string title = "Misdirected spreadsheet", string containment = "notContained") => new()
     {
-        publicBody = "Ministry of Examples",
-        title,
-        description = Description,
-        occurred = DateTimeOffset.UtcNow.AddDays(-3),
-        discovered = DateTimeOffset.UtcNow.AddDays(-1),
-        reporter = new { name = ReporterName, email = ReporterEmail, phone = ReporterPhone },
-        physicalHarmPossible = physicalHarm,
+        ["title"] = title,
+        ["description"] = Description,
+        ["reporter"] = new JsonObject { ["name"] = ReporterName, ["email"] = ReporterEmail, ["phone"] = ReporterPhone },
+        ["publicBodies"] = new JsonArray(new JsonObject { ["name"] = "Ministry of Examples", ["holds"] = "custodyAndControl" }),
+        ["occurred"] = new JsonObject { ["kind"] = "date", ["on"] = DateTimeOffset.UtcNow.AddDays(-3) },
+        ["discovered"] = DateTimeOffset.UtcNow.AddDays(-1),
+        ["cause"] = "misdirectedEmail",
+        ["personalInformation"] = new JsonArray("name", "applicationNumber", "clientId"),
+        ["affected"] = new JsonObject { ["estimatedCount"] = 40, ["groups"] = new JsonArray() },
+        ["recipients"] = new JsonObject { ["count"] = 12, ["relationship"] = "unrelatedIndividuals" },
+        ["containment"] = new JsonObject { ["status"] = containment, ["recipientsAgreedToDestroyOrReturn"] = false },
+        ["physicalHarmPossible"] = physicalHarm,
     };
+
+    /// <summary>A valid body with one change: a field replaced, or removed when <paramref name="value"/> is null.</summary>
+    public static string With(string field, JsonNode? value)
+    {
+        var body = Valid();
+        if (value is null)
+        {
+            body.Remove(field);
+        }
+        else
+        {
+            body[field] = value;
+        }
+
+        return body.ToJsonString();
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Functions.Access;
 using Notifications.Infrastructure.Storage;
@@ -27,8 +28,10 @@ public sealed class ReportIncidentTests(DevServicesFixture fixture)
         Assert.Equal("open", state.GetProperty("status").GetString());
         Assert.Equal("standard", state.GetProperty("urgency").GetString());
         Assert.Equal(3, state.GetProperty("reminders").GetArrayLength());
+        Assert.Equal("bc-foippa 1.0.0", state.GetProperty("policy").GetString());
+        Assert.Contains(state.GetProperty("tasks").EnumerateArray(), t => t.GetProperty("kind").GetString() == "deletionConfirmation");
         var deadline = state.GetProperty("deadline").GetDateTimeOffset();
-        var discovered = state.GetProperty("report").GetProperty("discovered").GetDateTimeOffset();
+        var discovered = state.GetProperty("facts").GetProperty("discovered").GetDateTimeOffset();
         Assert.Equal(TimeSpan.FromDays(7), deadline - discovered);
     }
 
@@ -75,21 +78,26 @@ public sealed class ReportIncidentTests(DevServicesFixture fixture)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
         var state = await officer.GetFromJsonAsync<JsonElement>(first.Headers.Location, _ct);
-        Assert.Equal("First", state.GetProperty("report").GetProperty("title").GetString());
+        Assert.Equal("First", state.GetProperty("title").GetString());
     }
 
     public static TheoryData<string, string> BadBodies => new()
     {
-        { """{"title":"t","description":"d","discovered":"2026-01-01T00:00:00Z","reporter":{"name":"n","email":"e@x.test"},"physicalHarmPossible":false}""", "publicBody" },
-        { """{"publicBody":"b","title":"t","description":"d","reporter":{"name":"n","email":"e@x.test"},"physicalHarmPossible":false}""", "discovered" },
-        { """{"publicBody":"b","title":"t","description":"d","discovered":"not a date","reporter":{"name":"n","email":"e@x.test"},"physicalHarmPossible":false}""", "discovered" },
-        { """{"publicBody":"b","title":"t","description":"d","discovered":"2999-01-01T00:00:00Z","reporter":{"name":"n","email":"e@x.test"},"physicalHarmPossible":false}""", "discovered" },
-        { """{"publicBody":"b","title":"t","description":"d","occurred":"2026-02-01T00:00:00Z","discovered":"2026-01-01T00:00:00Z","reporter":{"name":"n","email":"e@x.test"},"physicalHarmPossible":false}""", "occurred" },
-        { """{"publicBody":"b","title":"t","description":"d","discovered":"2026-01-01T00:00:00Z","reporter":{"name":"n","email":"not-an-email"},"physicalHarmPossible":false}""", "reporter.email" },
-        { """{"publicBody":"b","title":"t","description":"d","discovered":"2026-01-01T00:00:00Z","physicalHarmPossible":false}""", "reporter" },
-        { """{"publicBody":"b","title":"t","description":"d","discovered":"2026-01-01T00:00:00Z","reporter":{"name":"n","email":"e@x.test"}}""", "physicalHarmPossible" },
-        { """{"publicBody":"b","title":"t","description":"d","discovered":"2026-01-01T00:00:00Z","reporter":{"name":"n","email":"e@x.test"},"physicalHarmPossible":"yes"}""", "physicalHarmPossible" },
-        { """{"publicBody":""", "publicBody" },
+        { IncidentRequests.With("publicBodies", null), "publicBodies" },
+        { IncidentRequests.With("publicBodies", new JsonArray()), "publicBodies" },
+        { IncidentRequests.With("discovered", null), "discovered" },
+        { IncidentRequests.With("discovered", "not a date"), "discovered" },
+        { IncidentRequests.With("discovered", "2999-01-01T00:00:00Z"), "discovered" },
+        { IncidentRequests.With("cause", null), "cause" },
+        { IncidentRequests.With("cause", "sabotage"), "cause" },
+        { IncidentRequests.With("personalInformation", new JsonArray("name", "shoeSize")), "personalInformation[1]" },
+        { IncidentRequests.With("recipients", new JsonObject { ["count"] = -1, ["relationship"] = "public" }), "recipients.count" },
+        { IncidentRequests.With("physicalHarmPossible", null), "physicalHarmPossible" },
+        { IncidentRequests.With("physicalHarmPossible", "yes"), "physicalHarmPossible" },
+        { IncidentRequests.With("reporter", new JsonObject { ["name"] = "n", ["email"] = "not-an-email" }), "reporter.email" },
+        { IncidentRequests.With("reporter", null), "reporter" },
+        { IncidentRequests.With("title", " "), "title" },
+        { """{"publicBodies":""", "$" },
         { """[1,2]""", "$" },
     };
 

@@ -38,7 +38,7 @@ public sealed class SendReminderTests(DevServicesFixture fixture)
 
         var history = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct);
         var types = history.EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
-        Assert.Equal(["incident-reported", "deadline-set", "reminders-armed", "reminder-due", "reminder-sent"], types);
+        Assert.Equal(["incident-reported", "deadline-set", "reminders-armed", "containment-planned", "reminder-due", "reminders-armed", "reminder-sent"], types);
         Assert.Equal("System", history.EnumerateArray().Last().GetProperty("actor").GetProperty("role").GetString());
     }
 

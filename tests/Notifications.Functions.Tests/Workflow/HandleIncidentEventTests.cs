@@ -19,14 +19,12 @@ public sealed class HandleIncidentEventTests(DevServicesFixture fixture)
         var engine = app.Services.GetRequiredService<WorkflowEngine>();
         var store = app.Services.GetRequiredService<IncidentStore>();
         var now = app.Clock.GetUtcNow();
-        await engine.HandleAsync("inc-long", new IncidentReported(
-            new IncidentReport("Ministry of Examples", "t", "d", null, now, new ReporterContact("n", "n@example.test", null), false), "h")
-            { EventId = "reported" }, new Actor("officer", "PrivacyOfficer"), _ct);
+        await engine.HandleAsync("inc-long", TestIncidents.Reported(now), new Actor("officer", "PrivacyOfficer"), _ct);
         var queue = await app.Services.GetRequiredService<StorageClients>().QueueAsync(StorageNames.IncidentEventsQueue);
         await queue.ClearMessagesAsync(_ct);
         var dueAt = now.AddDays(10);
         var message = new EventMessage(EventMessage.CurrentSchema, "inc-long",
-            new TimerFired("reminder-9", TimerKind.Reminder, dueAt) { EventId = "timer-fired:reminder-9" }, null).ToJson();
+            new TimerFired("g1-after-3", TimerKind.Reminder, dueAt) { EventId = "timer-fired:g1-after-3" }, null).ToJson();
         using var scope = app.Services.CreateScope();
         var handler = scope.ServiceProvider.GetRequiredService<HandleIncidentEvent>();
 
@@ -42,15 +40,13 @@ public sealed class HandleIncidentEventTests(DevServicesFixture fixture)
         app.Clock.Advance(TimeSpan.FromDays(10));
         await handler.RunAsync(new QueueInvocation("HandleIncidentEvent", message, 1, "m2", null), _ct);
 
-        Assert.Single(await store.HistoryAsync("inc-long", _ct), h => h.Event is ReminderDue { ReminderId: "reminder-9" });
+        Assert.Single(await store.HistoryAsync("inc-long", _ct), h => h.Event is ReminderDue { ReminderId: "g1-after-3" });
     }
 
     [Fact]
     public void MessageWithPersonalInformationEvent_CannotBeQueued()
     {
-        var reported = new IncidentReported(
-            new IncidentReport("b", "t", "d", null, DateTimeOffset.UnixEpoch, new ReporterContact("n", "n@example.test", null), false), "h")
-            { EventId = "reported" };
+        var reported = TestIncidents.Reported(DateTimeOffset.UnixEpoch);
 
         Assert.Throws<InvalidOperationException>(() => new EventMessage(1, "inc", reported, null).ToJson());
     }

@@ -7,7 +7,7 @@ public sealed class BicepCompileTests
 {
     /// <summary>Required parameters that deliberately stay out of main.parameters.json (docs/deploy.md passes them).</summary>
     private static readonly HashSet<string> CommandLineParameters =
-        ["smtpClientId", "smtpServicePrincipalObjectId", "smtpClientSecret"];
+        ["smtpClientId", "smtpServicePrincipalObjectId", "smtpClientSecret", "linksSigningKey"];
 
     [Fact]
     public async Task MainBicep_Builds_WithExitCodeZeroAndNoWarnings()

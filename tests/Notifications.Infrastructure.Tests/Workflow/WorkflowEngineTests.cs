@@ -76,9 +76,12 @@ public sealed class WorkflowEngineTests(DevServicesFixture fixture)
         var redriven = await sweeper.RedriveAsync(TimeSpan.Zero, _ct);
         var again = await sweeper.RedriveAsync(TimeSpan.Zero, _ct);
 
-        Assert.Equal(state.Reminders.Count, redriven);
+        // One timer per reminder on the events queue, and the assessment request on its own queue.
+        var assessments = await storage.QueueAsync(StorageNames.AssessmentsQueue);
+        Assert.Equal(state.Reminders.Count + 1, redriven);
         Assert.Equal(0, again);
         Assert.Equal(state.Reminders.Count, (await events.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount);
+        Assert.Equal(1, (await assessments.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount);
     }
 
     [Fact]
@@ -88,7 +91,7 @@ public sealed class WorkflowEngineTests(DevServicesFixture fixture)
         var engine = sp.GetRequiredService<WorkflowEngine>();
         var store = sp.GetRequiredService<IncidentStore>();
         await engine.HandleAsync("inc-1", Reported(physicalHarm: true), Officer, _ct);
-        var timer = new TimerFired("reminder-1", TimerKind.Reminder, DateTimeOffset.UtcNow) { EventId = "timer-fired:reminder-1" };
+        var timer = new TimerFired("g1-hourly-0", TimerKind.Reminder, DateTimeOffset.UtcNow) { EventId = "timer-fired:g1-hourly-0" };
 
         await engine.HandleAsync("inc-1", timer, Actor.Timer, _ct);
         var duplicate = await engine.HandleAsync("inc-1", timer, Actor.Timer, _ct);
@@ -104,9 +107,9 @@ public sealed class WorkflowEngineTests(DevServicesFixture fixture)
         using var sp = TestServices.Build(fixture.Services, Names.Unique("late"));
         var engine = sp.GetRequiredService<WorkflowEngine>();
         await engine.HandleAsync("inc-1", Reported(), Officer, _ct);
-        await engine.HandleAsync("inc-1", new IncidentClosed("Not a breach after all") { EventId = "close" }, Officer, _ct);
+        await engine.HandleAsync("inc-1", new IncidentClosed("Not a breach after all", false) { EventId = "close" }, Officer, _ct);
 
-        var result = await engine.HandleAsync("inc-1", new TimerFired("reminder-1", TimerKind.Reminder, DateTimeOffset.UtcNow) { EventId = "t" }, Actor.Timer, _ct);
+        var result = await engine.HandleAsync("inc-1", new TimerFired("g1-at", TimerKind.Reminder, DateTimeOffset.UtcNow) { EventId = "t" }, Actor.Timer, _ct);
 
         Assert.Equal(HandleOutcome.Ignored, result.Outcome);
         Assert.Equal(IncidentStatus.Closed, result.State.Status);
@@ -120,10 +123,7 @@ public sealed class WorkflowEngineTests(DevServicesFixture fixture)
         }
     }
 
-    private static IncidentReported Reported(bool physicalHarm = false) => new(
-        new IncidentReport("Ministry of Examples", "Misdirected email", "Sensitive description", null,
-            DateTimeOffset.UtcNow.AddDays(-1), new ReporterContact("Pat", "pat@example.test", null), physicalHarm),
-        "hash") { EventId = "reported" };
+    private static IncidentReported Reported(bool physicalHarm = false) => TestIncidents.Reported(DateTimeOffset.UtcNow.AddDays(-1), physicalHarm);
 
     private sealed class CrashingDispatcher : IOutboxDispatcher
     {

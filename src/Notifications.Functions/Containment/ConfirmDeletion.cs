@@ -1,0 +1,73 @@
+using System.Net;
+using Notifications.Domain.Incidents;
+using Notifications.Functions.Hosting;
+using Notifications.Infrastructure.Links;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Containment;
+
+/// <summary>
+/// The anonymous page behind a deletion-request link. <c>GET</c> only shows a confirm button (mail scanners that
+/// prefetch links confirm nothing); <c>POST</c> records the confirmation once. A forged, expired or used link is refused.
+/// </summary>
+public static class ConfirmDeletion
+{
+    public static readonly HttpFunction ShowFunction = new("ShowDeletionConfirmation", "public/containment/confirm", ["GET"], AuthLevel.Anonymous);
+    public static readonly HttpFunction ConfirmFunction = new("ConfirmDeletion", "public/containment/confirm", ["POST"], AuthLevel.Anonymous);
+
+    public static IEndpointRouteBuilder MapDeletionConfirmation(this IEndpointRouteBuilder app)
+    {
+        app.MapHttpFunction(ShowFunction, Show).AllowAnonymous();
+        app.MapHttpFunction(ConfirmFunction, Confirm).AllowAnonymous().DisableAntiforgery();
+        return app;
+    }
+
+    public static IResult Show(HttpRequest request, SignedLinks links, TimeProvider clock)
+    {
+        var token = request.Query["token"].ToString();
+        var (check, _) = links.Verify(token, clock.GetUtcNow());
+        return check == LinkCheck.Valid
+            ? Page(200, "Confirm deletion / Confirmer la suppression",
+                $"""
+                <p>Please confirm that you deleted the email sent to you by mistake, and any copies of it.</p>
+                <p lang="fr">Veuillez confirmer que vous avez supprimé le courriel qui vous a été envoyé par erreur, ainsi que toute copie.</p>
+                <form method="post"><input type="hidden" name="token" value="{WebUtility.HtmlEncode(token)}">
+                <button type="submit">I deleted it / Je l'ai supprimé</button></form>
+                """)
+            : Refused(check);
+    }
+
+    public static async Task<IResult> Confirm(HttpRequest request, SignedLinks links, WorkflowEngine engine, TimeProvider clock, CancellationToken ct)
+    {
+        var token = request.HasFormContentType ? (await request.ReadFormAsync(ct))["token"].ToString() : request.Query["token"].ToString();
+        var (check, claims) = links.Verify(token, clock.GetUtcNow());
+        if (check != LinkCheck.Valid || claims is null)
+        {
+            return Refused(check);
+        }
+
+        try
+        {
+            var confirmed = new DeletionConfirmed(claims.TaskId, claims.RecipientId) { EventId = $"deletion-confirmed:{claims.Nonce}" };
+            var result = await engine.HandleAsync(claims.IncidentId, confirmed, new Actor($"link:{claims.RecipientId}", "WrongRecipient"), ct);
+            return result.Outcome == HandleOutcome.Applied
+                ? Page(200, "Thank you / Merci", "<p>Your confirmation was recorded. Thank you.</p><p lang=\"fr\">Votre confirmation a été enregistrée. Merci.</p>")
+                : Page(409, "Link already used / Lien déjà utilisé", "<p>This link was already used.</p><p lang=\"fr\">Ce lien a déjà été utilisé.</p>");
+        }
+        catch (Exception ex) when (ex is InvalidTransitionException or DecisionRejectedException)
+        {
+            return Refused(LinkCheck.Forged);
+        }
+    }
+
+    private static IResult Refused(LinkCheck check) => check == LinkCheck.Expired
+        ? Page(410, "Link expired / Lien expiré", "<p>This link has expired. Please reply to the email instead.</p><p lang=\"fr\">Ce lien a expiré. Veuillez plutôt répondre au courriel.</p>")
+        : Page(400, "Invalid link / Lien non valide", "<p>This link is not valid.</p><p lang=\"fr\">Ce lien n'est pas valide.</p>");
+
+    private static IResult Page(int status, string title, string body) => Results.Content(
+        $"""
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>
+        <body><main><h1>{title}</h1>{body}</main></body></html>
+        """, "text/html; charset=utf-8", statusCode: status);
+}

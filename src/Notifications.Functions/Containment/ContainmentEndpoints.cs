@@ -1,0 +1,124 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Notifications.Domain.Containment;
+using Notifications.Domain.Incidents;
+using Notifications.Functions.Access;
+using Notifications.Functions.Hosting;
+using Notifications.Functions.Incidents;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Containment;
+
+/// <summary>Containment tasks over HTTP: add one, complete one, and give a deletion task its wrong recipients.</summary>
+public static class ContainmentEndpoints
+{
+    public static readonly HttpFunction AddTaskFunction = new("AddContainmentTask", "incidents/{id}/containment/tasks", ["POST"], AuthLevel.Function);
+    public static readonly HttpFunction CompleteTaskFunction = new("CompleteContainmentTask", "incidents/{id}/containment/tasks/{taskId}/complete", ["POST"], AuthLevel.Function);
+    public static readonly HttpFunction WrongRecipientsFunction = new("RegisterWrongRecipients", "incidents/{id}/containment/tasks/{taskId}/wrong-recipients", ["POST"], AuthLevel.Function);
+
+    public sealed record AddTaskRequest(string? Title, string? Owner, DateTimeOffset? DueAt);
+
+    public sealed record CompleteTaskRequest(string? Note);
+
+    public sealed record WrongRecipientsRequest(List<WrongRecipientRequest>? Recipients);
+
+    public sealed record WrongRecipientRequest(string? Email, string? Language);
+
+    public static IEndpointRouteBuilder MapContainment(this IEndpointRouteBuilder app)
+    {
+        app.MapHttpFunction(AddTaskFunction, AddTask).RequireAuthorization(Policies.Officer);
+        app.MapHttpFunction(CompleteTaskFunction, CompleteTask).RequireAuthorization(Policies.Officer);
+        app.MapHttpFunction(WrongRecipientsFunction, RegisterWrongRecipients).RequireAuthorization(Policies.Officer);
+        return app;
+    }
+
+    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> AddTask(
+        string id, HttpContext http, WorkflowEngine engine, TimeProvider clock, CancellationToken ct)
+    {
+        var (request, errors) = await JsonBody.ReadAsync<AddTaskRequest>(http.Request, ct);
+        if (request is not null)
+        {
+            Text(errors, "title", request.Title, 300);
+            Text(errors, "owner", request.Owner, 100);
+            if (request.DueAt is null)
+            {
+                errors["dueAt"] = ["Required."];
+            }
+        }
+
+        if (errors.Count > 0 || request is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The task is not valid.");
+        }
+
+        var eventId = WorkflowCalls.EventId(http.Request, "task-added");
+        // Deterministic from the event id, so a retried request with the same Idempotency-Key adds the same task.
+        var taskId = "task-custom-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(eventId)))[..10];
+        var task = new ContainmentTask(taskId, "custom",
+            request.Title!.Trim(), request.Owner!.Trim(), request.DueAt!.Value, ContainmentTaskKind.Manual);
+        return await WorkflowCalls.RunAsync(engine, id, new ContainmentTaskAdded(task) { EventId = eventId }, http.User.ToActor(Roles.PrivacyOfficer), ct);
+    }
+
+    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> CompleteTask(
+        string id, string taskId, HttpContext http, WorkflowEngine engine, CancellationToken ct)
+    {
+        var (request, errors) = await JsonBody.ReadAsync<CompleteTaskRequest>(http.Request, ct);
+        if (request is not null)
+        {
+            Text(errors, "note", request.Note, 2000);
+        }
+
+        if (errors.Count > 0 || request is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The completion is not valid.");
+        }
+
+        var completed = new ContainmentTaskCompleted(taskId, request.Note!.Trim()) { EventId = WorkflowCalls.EventId(http.Request, $"task-completed:{taskId}") };
+        return await WorkflowCalls.RunAsync(engine, id, completed, http.User.ToActor(Roles.PrivacyOfficer), ct);
+    }
+
+    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RegisterWrongRecipients(
+        string id, string taskId, HttpContext http, IncidentStore store, WorkflowEngine engine, CancellationToken ct)
+    {
+        var (request, errors) = await JsonBody.ReadAsync<WrongRecipientsRequest>(http.Request, ct);
+        var recipients = request?.Recipients ?? [];
+        if (request is not null && recipients.Count is 0 or > 500)
+        {
+            errors["recipients"] = ["Give 1 to 500 wrong recipients."];
+        }
+
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            var r = recipients[i];
+            if (string.IsNullOrWhiteSpace(r.Email) || !MailAddress.TryCreate(r.Email.Trim(), out var email) || email.Address != r.Email.Trim())
+            {
+                errors[$"recipients[{i}].email"] = ["A valid email address is required."];
+            }
+
+            if (r.Language is not ("en" or "fr"))
+            {
+                errors[$"recipients[{i}].language"] = ["Use \"en\" or \"fr\"."];
+            }
+        }
+
+        if (errors.Count > 0 || request is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The wrong recipients are not valid.");
+        }
+
+        var (state, _) = await store.LoadAsync(id, ct);
+        var first = (state.Task(taskId)?.Recipients.Count ?? 0) + 1;
+        var registered = new WrongRecipientsRegistered(taskId,
+            recipients.Select((r, i) => new WrongRecipient($"r{first + i}", r.Email!.Trim(), r.Language!)).ToList())
+        { EventId = WorkflowCalls.EventId(http.Request, $"wrong-recipients:{taskId}") };
+        return await WorkflowCalls.RunAsync(engine, id, registered, http.User.ToActor(Roles.PrivacyOfficer), ct);
+    }
+
+    private static void Text(Dictionary<string, string[]> errors, string field, string? value, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > max)
+        {
+            errors[field] = [$"Required, at most {max} characters."];
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using Notifications.Domain.Containment;
+using Notifications.Domain.Incidents;
+using Notifications.Functions.Hosting;
+using Notifications.Functions.Reminders;
+using Notifications.Infrastructure.Email;
+using Notifications.Infrastructure.Links;
+using Notifications.Infrastructure.Storage;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Containment;
+
+/// <summary>
+/// Queue-triggered activity: email each wrong recipient of a deletion-confirmation task a request to delete the
+/// misdirected email, in their language, with a one-time signed link. Each recipient is marked <c>sending</c> before
+/// the SMTP call and <c>sent</c> after, so a redelivered message does not ask anyone twice.
+/// </summary>
+public sealed partial class SendDeletionRequestsActivity(
+    IncidentStore store, WorkflowEngine engine, IEmailSender email, SignedLinks links, IOptions<PrivacyOfficeOptions> office,
+    IOptions<MailOptions> mail, TimeProvider clock, ILogger<SendDeletionRequestsActivity> logger) : IQueueFunction
+{
+    public static readonly QueueFunction Function = new("SendDeletionRequests", StorageNames.DeletionRequestsQueue, typeof(SendDeletionRequestsActivity));
+
+    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    {
+        var message = ActivityMessage.Parse(invocation.MessageText);
+        using var span = Infrastructure.Telemetry.StartConsumer(Function.Name, message.TraceParent, message.IncidentId);
+        var command = message.Command as SendDeletionRequests ?? throw new FormatException("Expected a send-deletion-requests command.");
+        var id = message.IncidentId;
+        var (state, _) = await store.LoadAsync(id, cancellationToken);
+        if (state.Task(command.TaskId) is not { } task || task.Done)
+        {
+            return;
+        }
+
+        var expiresAt = clock.GetUtcNow() + links.Lifetime;
+        var sent = new List<string>();
+        foreach (var recipient in task.Recipients.Where(r => !task.RequestsSent.Contains(r.RecipientId)))
+        {
+            var marker = $"{command.CommandId}:{recipient.RecipientId}";
+            if (await store.ActivityStatusAsync(id, marker, cancellationToken) != "sent")
+            {
+                await store.MarkActivityAsync(id, marker, "sending", clock.GetUtcNow(), cancellationToken);
+                var token = links.Sign(new LinkClaims(id, task.Task.TaskId, recipient.RecipientId, $"{task.Task.TaskId}:{recipient.RecipientId}", expiresAt));
+                var url = $"{office.Value.BaseUrl.TrimEnd('/')}/api/public/containment/confirm?token={Uri.EscapeDataString(token)}";
+                var (subject, body) = DeletionRequestEmail.Compose(recipient.Language, state.Facts!.PublicBodies.Select(b => b.Name).ToList(), url, expiresAt);
+                var messageId = $"deletion.{id}.{task.Task.TaskId}.{recipient.RecipientId}@{mail.Value.MessageIdDomain}";
+                await email.SendAsync(new EmailMessage(recipient.Email, subject, body, messageId), cancellationToken);
+                await store.MarkActivityAsync(id, marker, "sent", clock.GetUtcNow(), cancellationToken);
+            }
+
+            sent.Add(recipient.RecipientId);
+        }
+
+        if (sent.Count > 0)
+        {
+            var recorded = new DeletionRequestsSent(task.Task.TaskId, sent, expiresAt) { EventId = $"deletion-requests-sent:{command.CommandId}" };
+            await engine.HandleAsync(id, recorded, Actor.Activity("send-deletion-requests"), cancellationToken);
+            LogSent(id, task.Task.TaskId, sent.Count);
+        }
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Incident {IncidentId}: deletion requests for {TaskId} sent to {Count} wrong recipient(s)")]
+    private partial void LogSent(string incidentId, string taskId, int count);
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Notifications.Domain.Incidents;
+using Notifications.Functions.Access;
+using Notifications.Functions.Hosting;
+using Notifications.Functions.Incidents;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Reports;
+
+/// <summary>The Commissioner's report: read the draft (and what was approved and sent), and approve it.</summary>
+public static class CommissionerReportEndpoints
+{
+    public static readonly HttpFunction GetFunction = new("GetCommissionerReport", "incidents/{id}/commissioner-report", ["GET"], AuthLevel.Function);
+    public static readonly HttpFunction ApproveFunction = new("ApproveCommissionerReport", "incidents/{id}/commissioner-report/approve", ["POST"], AuthLevel.Function);
+
+    public sealed record ReportDocument(string Subject, string Text, DateTimeOffset DraftedAt, string? ApprovedSubject, string? ApprovedText,
+        DateTimeOffset? ApprovedAt, DateTimeOffset? SentAt, string? SentMessageId);
+
+    public static IEndpointRouteBuilder MapCommissionerReport(this IEndpointRouteBuilder app)
+    {
+        app.MapHttpFunction(GetFunction, Get).RequireAuthorization(Policies.Read);
+        app.MapHttpFunction(ApproveFunction, Approve).RequireAuthorization(Policies.Approve);
+        return app;
+    }
+
+    public static async Task<Results<Ok<ReportDocument>, NotFound<ProblemDetailsBody>>> Get(string id, IncidentStore store, CancellationToken ct)
+    {
+        var (state, _) = await store.LoadAsync(id, ct);
+        return state.CommissionerReport is { } r
+            ? TypedResults.Ok(new ReportDocument(r.Subject, r.Text, r.DraftedAt, r.ApprovedSubject, r.ApprovedText, r.ApprovedAt, r.SentAt, r.SentMessageId))
+            : TypedResults.NotFound(new ProblemDetailsBody("https://tools.ietf.org/html/rfc9110#section-15.5.5", "No report",
+                404, "No Commissioner's report is drafted: significant harm has not been confirmed for this incident."));
+    }
+
+    /// <summary>An approver approves the current draft; that exact text is pinned and emailed to the Commissioner.</summary>
+    public static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Approve(
+        string id, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
+        WorkflowCalls.RunAsync(engine, id, new CommissionerReportApproved("", "") { EventId = WorkflowCalls.EventId(http.Request, "report-approved") },
+            http.User.ToActor(Roles.Approver), ct);
+}

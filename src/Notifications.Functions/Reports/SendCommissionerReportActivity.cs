@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+using Notifications.Domain.Incidents;
+using Notifications.Functions.Hosting;
+using Notifications.Infrastructure.Email;
+using Notifications.Infrastructure.Storage;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Reports;
+
+/// <summary>
+/// Queue-triggered activity: email the approved report, exactly as approved, to the Commissioner, and record the sent
+/// text in the history. It is sent whether individual notices went out or were all withheld.
+/// </summary>
+public sealed partial class SendCommissionerReportActivity(
+    IncidentStore store, WorkflowEngine engine, IEmailSender email, IOptions<CommissionerOptions> commissioner,
+    IOptions<MailOptions> mail, TimeProvider clock, ILogger<SendCommissionerReportActivity> logger) : IQueueFunction
+{
+    public static readonly QueueFunction Function = new("SendCommissionerReport", StorageNames.CommissionerReportsQueue, typeof(SendCommissionerReportActivity));
+
+    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    {
+        var message = ActivityMessage.Parse(invocation.MessageText);
+        using var span = Infrastructure.Telemetry.StartConsumer(Function.Name, message.TraceParent, message.IncidentId);
+        var command = message.Command as SendCommissionerReport ?? throw new FormatException("Expected a send-commissioner-report command.");
+        var id = message.IncidentId;
+        var (state, _) = await store.LoadAsync(id, cancellationToken);
+        if (state.CommissionerReport is not { ApprovedText: { } text, ApprovedSubject: { } subject, SentAt: null })
+        {
+            return;
+        }
+
+        var messageId = $"commissioner-report.{id}@{mail.Value.MessageIdDomain}";
+        var to = commissioner.Value.Email;
+        if (await store.ActivityStatusAsync(id, command.CommandId, cancellationToken) != "sent")
+        {
+            await store.MarkActivityAsync(id, command.CommandId, "sending", clock.GetUtcNow(), cancellationToken);
+            await email.SendAsync(new EmailMessage(to, subject, text, messageId, commissioner.Value.Name), cancellationToken);
+            await store.MarkActivityAsync(id, command.CommandId, "sent", clock.GetUtcNow(), cancellationToken);
+            LogSent(id);
+        }
+
+        var sent = new CommissionerReportSent(to, messageId, subject, text) { EventId = $"commissioner-report-sent:{command.CommandId}" };
+        await engine.HandleAsync(id, sent, Actor.Activity("send-commissioner-report"), cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Incident {IncidentId}: report emailed to the Commissioner")]
+    private partial void LogSent(string incidentId);
+}

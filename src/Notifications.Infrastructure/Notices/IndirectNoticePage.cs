@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Notifications.Domain.Notices;
 
@@ -61,5 +60,11 @@ public static class IndirectNoticePage
             .Select(code => NoticeMarkers.For(code, language))
             .Any(phrase => string.Equals(phrase, line, StringComparison.OrdinalIgnoreCase));
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes the five HTML-significant characters and keeps accented letters as UTF-8 text.</summary>
+    private static string Encode(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
 }

@@ -1,4 +1,3 @@
-using Fluid;
 using Notifications.Domain.Notices;
 
 namespace Notifications.Infrastructure.Notices;
@@ -20,29 +19,26 @@ public static class NoticeVariables
         "contact", "commissioner_notified", "given_name", "family_name", "language",
     };
 
-    /// <summary>Options every notice render uses: unknown variables and filters are errors, not empty text.</summary>
-    internal static TemplateOptions Options { get; } = new() { StrictVariables = true, StrictFilters = true };
-
-    /// <summary>A context holding the model's values under <see cref="Names"/>.</summary>
-    internal static TemplateContext ContextFor(NoticeModel model)
+    /// <summary>The model's values under <see cref="Names"/>.</summary>
+    internal static IReadOnlyDictionary<string, object?> For(NoticeModel model)
     {
-        var context = new TemplateContext(Options);
-        context.SetValue("public_bodies", model.PublicBodies.ToArray());
-        context.SetValue("breach_summary", model.BreachSummary);
-        context.SetValue("occurred", model.OccurredText);
-        context.SetValue("kinds_of_information", model.KindsOfInformation.ToArray());
-        context.SetValue("steps_taken", model.StepsTaken.ToArray());
-        context.SetValue("steps_for_person", model.StepsForPerson.ToArray());
-        context.SetValue("contact", new Dictionary<string, object>(StringComparer.Ordinal)
+        var context = new Dictionary<string, object?>(StringComparer.Ordinal);
+        context.Add("public_bodies", model.PublicBodies.ToArray());
+        context.Add("breach_summary", model.BreachSummary);
+        context.Add("occurred", model.OccurredText);
+        context.Add("kinds_of_information", model.KindsOfInformation.ToArray());
+        context.Add("steps_taken", model.StepsTaken.ToArray());
+        context.Add("steps_for_person", model.StepsForPerson.ToArray());
+        context.Add("contact", new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["name"] = model.Contact.Name,
             ["email"] = model.Contact.Email,
             ["phone"] = model.Contact.Phone ?? "",
         });
-        context.SetValue("commissioner_notified", model.CommissionerNotified);
-        context.SetValue("given_name", model.GivenName ?? "");
-        context.SetValue("family_name", model.FamilyName ?? "");
-        context.SetValue("language", NoticeLanguage.Normalize(model.Language));
+        context.Add("commissioner_notified", model.CommissionerNotified);
+        context.Add("given_name", model.GivenName ?? "");
+        context.Add("family_name", model.FamilyName ?? "");
+        context.Add("language", NoticeLanguage.Normalize(model.Language));
         return context;
     }
 }

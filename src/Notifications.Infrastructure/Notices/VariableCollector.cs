@@ -1,57 +1,75 @@
-using Fluid;
-using Fluid.Ast;
-
 namespace Notifications.Infrastructure.Notices;
 
 /// <summary>
 /// Walks a parsed template and reports every variable path it reads that is not a <see cref="NoticeVariables"/> name
-/// (or a loop, assign or capture variable the template declares), including paths in branches a sample render skips.
+/// (or a loop or assign variable the template declares), including paths in branches a sample render skips.
 /// </summary>
-internal sealed class VariableCollector : AstVisitor
+internal static class VariableCollector
 {
-    private static readonly HashSet<string> Builtins = new(StringComparer.Ordinal) { "forloop", "empty", "blank", "nil", "null", "true", "false" };
-    private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
-    private readonly List<string> _unknown = [];
+    private static readonly HashSet<string> Builtins = new(StringComparer.Ordinal) { "forloop" };
 
     /// <summary>The unknown variable paths of a template, in order of appearance, without repeats.</summary>
-    public static IReadOnlyList<string> UnknownIn(IFluidTemplate template)
+    public static IReadOnlyList<string> UnknownIn(LiquidTemplate template)
     {
-        var collector = new VariableCollector();
-        collector.VisitTemplate(template);
-        return collector._unknown.Distinct(StringComparer.Ordinal).ToArray();
+        var unknown = new List<string>();
+        Visit(template.Nodes, new HashSet<string>(StringComparer.Ordinal), unknown);
+        return unknown.Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    protected override Statement VisitForStatement(ForStatement forStatement)
+    private static void Visit(IEnumerable<LiquidNode> nodes, HashSet<string> declared, List<string> unknown)
     {
-        _declared.Add(forStatement.Identifier);
-        return base.VisitForStatement(forStatement);
-    }
-
-    protected override Statement VisitAssignStatement(AssignStatement assignStatement)
-    {
-        _declared.Add(assignStatement.Identifier);
-        return base.VisitAssignStatement(assignStatement);
-    }
-
-    protected override Statement VisitCaptureStatement(CaptureStatement captureStatement)
-    {
-        _declared.Add(captureStatement.Identifier);
-        return base.VisitCaptureStatement(captureStatement);
-    }
-
-    protected override Expression VisitMemberExpression(MemberExpression memberExpression)
-    {
-        var names = memberExpression.Segments.Select(s => s is IdentifierSegment id ? id.Identifier : null).ToArray();
-        if (names.Length > 0 && names[0] is { } root && !_declared.Contains(root) && !Builtins.Contains(root))
+        foreach (var node in nodes)
         {
-            var path = string.Join('.', names.TakeWhile(n => n is not null));
-            if (!NoticeVariables.Names.Contains(root)
-                || (root == "contact" && names.Length > 1 && (names[1] is null || !NoticeVariables.ContactMembers.Contains(names[1]!))))
+            switch (node)
             {
-                _unknown.Add(path);
+                case OutputNode output:
+                    Check(output.Value, declared, unknown);
+                    break;
+                case AssignNode assign:
+                    Check(assign.Value, declared, unknown);
+                    declared.Add(assign.Variable);
+                    break;
+                case IfNode branch:
+                    for (var c = branch.Condition; c is not null; c = c.Next)
+                    {
+                        Check(c.Left, declared, unknown);
+                        if (c.Right is not null)
+                        {
+                            Check(c.Right, declared, unknown);
+                        }
+                    }
+
+                    Visit(branch.Then, declared, unknown);
+                    Visit(branch.Else, declared, unknown);
+                    break;
+                case ForNode loop:
+                    Check(loop.Items, declared, unknown);
+                    declared.Add(loop.Variable);
+                    Visit(loop.Body, declared, unknown);
+                    break;
             }
         }
+    }
 
-        return base.VisitMemberExpression(memberExpression);
+    private static void Check(LiquidExpression expression, HashSet<string> declared, List<string> unknown)
+    {
+        foreach (var argument in expression.Filters.SelectMany(f => f.Arguments))
+        {
+            Check(argument, declared, unknown);
+        }
+
+        if (expression.Path is not { Count: > 0 } path || declared.Contains(path[0]) || Builtins.Contains(path[0]))
+        {
+            return;
+        }
+
+        var root = path[0];
+        var member = path.Count > 1 ? path[1] : null;
+        var known = NoticeVariables.Names.Contains(root)
+            && (root != "contact" || member is null || NoticeVariables.ContactMembers.Contains(member));
+        if (!known)
+        {
+            unknown.Add(string.Join('.', path));
+        }
     }
 }

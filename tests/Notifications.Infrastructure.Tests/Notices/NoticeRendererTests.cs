@@ -1,0 +1,75 @@
+using Notifications.Domain.Notices;
+using Notifications.Infrastructure.Notices;
+
+namespace Notifications.Infrastructure.Tests.Notices;
+
+public sealed class NoticeRendererTests
+{
+    private readonly NoticeRenderer _renderer = new();
+
+    [Fact]
+    public void Render_French_UsesFrenchLabelsAndText()
+    {
+        var notice = _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For("fr"));
+
+        Assert.Equal(("fr", NoticeTemplateSet.Default.Version), (notice.Language, notice.TemplateVersion));
+        Assert.Contains("- numéro de demande", notice.Body, StringComparison.Ordinal);
+        Assert.Contains("- identifiant de client", notice.Body, StringComparison.Ordinal);
+        Assert.Contains("Bonjour Jane Doe,", notice.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("application number", notice.Body, StringComparison.Ordinal);
+        Assert.StartsWith("Avis d'atteinte", notice.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_English_HasEveryElementInPlainText()
+    {
+        var notice = _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For("en") with { BreachSummary = "O'Brien & Sons <a> mix-up." });
+
+        Assert.Contains("O'Brien & Sons <a> mix-up.", notice.Body, StringComparison.Ordinal);
+        Assert.Contains("We have notified the Information and Privacy Commissioner", notice.Body, StringComparison.Ordinal);
+        Assert.Contains("Phone: 250-555-0100", notice.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', notice.Subject);
+    }
+
+    [Fact]
+    public void Render_CommissionerNotYetNotified_SaysItWillBe() =>
+        Assert.Contains("We will notify the Information and Privacy Commissioner",
+            _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For("en") with { CommissionerNotified = false }).Body, StringComparison.Ordinal);
+
+    [Fact]
+    public void Render_ValueThatLooksLikeLiquid_IsPrintedAsData()
+    {
+        var model = NoticeModels.For("en") with { BreachSummary = "{{ contact.email }} {% if true %}x{% endif %}", GivenName = "{{ family_name }}" };
+
+        var notice = _renderer.Render(NoticeTemplateSet.Default, model);
+
+        Assert.Contains("{{ contact.email }} {% if true %}x{% endif %}", notice.Body, StringComparison.Ordinal);
+        Assert.Contains("Dear {{ family_name }} Doe,", notice.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Version_IsAContentHash()
+    {
+        var same = new NoticeTemplateSet(NoticeTemplateSet.Default.English, NoticeTemplateSet.Default.French);
+        var changed = new NoticeTemplateSet(NoticeTemplateSet.Default.English with { Subject = "Notice" }, NoticeTemplateSet.Default.French);
+
+        Assert.Equal(NoticeTemplateSet.Default.Version, same.Version);
+        Assert.NotEqual(NoticeTemplateSet.Default.Version, changed.Version);
+        Assert.Equal("Notice", _renderer.Render(changed, NoticeModels.For("en")).Subject);
+    }
+
+    [Fact]
+    public void Render_InvalidTemplate_ThrowsWithoutPersonalInformation()
+    {
+        var broken = new NoticeTemplateSet(new("{{ email }}", "Body"), NoticeTemplateSet.Default.French);
+
+        var error = Assert.Throws<NoticeTemplateException>(() => _renderer.Render(broken, NoticeModels.For("en")));
+
+        Assert.DoesNotContain("Jane", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WithoutNames_GreetsEveryone() =>
+        Assert.StartsWith("To the people affected,",
+            _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For(NoticeLanguage.English).WithoutPerson()).Body, StringComparison.Ordinal);
+}

@@ -1,0 +1,91 @@
+using Notifications.Infrastructure.Notices;
+
+namespace Notifications.Infrastructure.Tests.Notices;
+
+public sealed class NoticeTemplateCheckerTests
+{
+    private static readonly NoticeTemplateSet Defaults = NoticeTemplateSet.Default;
+
+    private static NoticeTemplateSet ChangeBody(string language, Func<string, string> change) => language == "en"
+        ? new(Defaults.English with { Body = change(Defaults.English.Body) }, Defaults.French)
+        : new(Defaults.English, Defaults.French with { Body = change(Defaults.French.Body) });
+
+    [Fact]
+    public void Check_DefaultTemplates_PassTheBcPackInBothLanguages()
+    {
+        var problems = NoticeTemplateChecker.Check(Defaults, NoticeModels.Pack);
+
+        Assert.Empty(problems.Select(p => p.Message));
+    }
+
+    [Fact]
+    public void Check_DefaultTemplatesWithAnIncidentModel_Pass() =>
+        Assert.Empty(NoticeTemplateChecker.Check(Defaults, NoticeModels.Pack, NoticeModels.For("en"), NoticeModels.For("fr")).Select(p => p.Message));
+
+    [Theory]
+    [InlineData("en", "We will never ask you for personal information by email.", "emailNotSecureCaution")]
+    [InlineData("fr", "Nous ne vous demanderons jamais de renseignements personnels par courriel.", "emailNotSecureCaution")]
+    [InlineData("en", "What kinds of information were involved", "kindsOfPersonalInformation")]
+    [InlineData("fr", "Pour nous joindre", "contactDetails")]
+    public void Check_TemplateMissingAnElementPhrase_ReportsTheElement(string language, string removed, string element)
+    {
+        var set = ChangeBody(language, body => body.Replace(removed, "", StringComparison.Ordinal));
+
+        var problems = NoticeTemplateChecker.Check(set, NoticeModels.Pack);
+
+        Assert.Contains(problems, p => p.Code == TemplateProblemCodes.MissingElement && p.Element == element && p.Language == language);
+    }
+
+    [Fact]
+    public void Check_TemplateThatDropsTheKindsLoop_ReportsMissingValues()
+    {
+        var set = ChangeBody("en", body => body.Replace("{% for kind in kinds_of_information %}- {{ kind }}\n{% endfor %}", "", StringComparison.Ordinal));
+
+        var problems = NoticeTemplateChecker.Check(set, NoticeModels.Pack);
+
+        Assert.Contains(problems, p => p.Code == TemplateProblemCodes.MissingValue && p.Element == "kindsOfPersonalInformation" && p.Language == "en");
+        Assert.Contains(problems, p => p.Code == TemplateProblemCodes.ParityMismatch);
+    }
+
+    [Theory]
+    [InlineData("Hello\n{% for x in %}\n", 2)]
+    [InlineData("Hello {{ given_name ", 1)]
+    [InlineData("Line one\nLine two\n{% if commissioner_notified %}yes", null)]
+    public void Check_InvalidLiquid_IsLocated(string body, int? line)
+    {
+        var set = ChangeBody("fr", _ => body);
+
+        var problem = Assert.Single(NoticeTemplateChecker.Check(set, NoticeModels.Pack));
+
+        Assert.Equal((TemplateProblemCodes.InvalidLiquid, "fr", "body"), (problem.Code, problem.Language, problem.Part));
+        if (line is not null)
+        {
+            Assert.Equal(line, problem.Line);
+            Assert.NotNull(problem.Column);
+        }
+    }
+
+    [Theory]
+    [InlineData("{{ email }}", "email")]
+    [InlineData("{{ person.application_number }}", "person.application_number")]
+    [InlineData("{% if false %}{{ identifiers }}{% endif %}", "identifiers")]
+    [InlineData("{{ contact.address }}", "contact.address")]
+    public void Check_VariableOutsideTheModel_IsRefused(string snippet, string path)
+    {
+        var set = ChangeBody("en", body => body + snippet);
+
+        var problems = NoticeTemplateChecker.Check(set, NoticeModels.Pack);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(TemplateProblemCodes.UnknownVariable, problem.Code);
+        Assert.Contains($"'{path}'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_LoopAndAssignVariables_AreAllowed()
+    {
+        var set = ChangeBody("en", body => body + "{% assign n = steps_taken.size %}{% for s in steps_taken %}{{ forloop.index }}{{ s }}{% endfor %}{{ n }}");
+
+        Assert.DoesNotContain(NoticeTemplateChecker.Check(set, NoticeModels.Pack), p => p.Code == TemplateProblemCodes.UnknownVariable);
+    }
+}

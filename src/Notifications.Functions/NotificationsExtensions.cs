@@ -8,6 +8,7 @@ using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Functions.Reminders;
 using Notifications.Infrastructure;
+using Notifications.Infrastructure.Recipients;
 
 namespace Notifications.Functions;
 
@@ -30,7 +31,7 @@ public static class NotificationsExtensions
             }
         });
         services.AddSingleton<PolicySelection>();
-        services.AddInfrastructure(configuration);
+        services.AddInfrastructure(configuration).AddRecipients();
         services.AddAccess(configuration);
         services.AddNotificationsTelemetry(configuration);
         services.AddOptions<PrivacyOfficeOptions>().Bind(configuration.GetSection("PrivacyOffice")).ValidateDataAnnotations().ValidateOnStart();

@@ -72,6 +72,9 @@ public sealed partial class IncidentDecider(ContactPerson contact)
             case CommissionerReportSent sent when state.CommissionerReport is { SentAt: null }:
                 d.Add(sent);
                 break;
+            case RecipientsImported r:
+                d.Add(r);
+                break;
             case NoticesCompleted n when state.NoticesCompletedAt is null:
                 d.Add(n);
                 Redraft(d, n.EventId);

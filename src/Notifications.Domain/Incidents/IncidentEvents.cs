@@ -3,6 +3,7 @@ using Notifications.Domain.Assessment;
 using Notifications.Domain.Breach;
 using Notifications.Domain.Containment;
 using Notifications.Domain.Policy;
+using Notifications.Domain.Recipients;
 
 namespace Notifications.Domain.Incidents;
 
@@ -32,6 +33,7 @@ namespace Notifications.Domain.Incidents;
 [JsonDerivedType(typeof(CommissionerReportDrafted), "commissioner-report-drafted")]
 [JsonDerivedType(typeof(CommissionerReportApproved), "commissioner-report-approved")]
 [JsonDerivedType(typeof(CommissionerReportSent), "commissioner-report-sent")]
+[JsonDerivedType(typeof(RecipientsImported), "recipients-imported")]
 [JsonDerivedType(typeof(NoticesCompleted), "notices-completed")]
 [JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
 public abstract record IncidentEvent
@@ -113,6 +115,12 @@ public sealed record CommissionerReportDrafted(string Subject, string Text) : In
 public sealed record CommissionerReportApproved(string Subject, string Text) : IncidentEvent;
 
 public sealed record CommissionerReportSent(string To, string MessageId, string Subject, string Text) : IncidentEvent;
+
+/// <summary>
+/// The list of affected people was imported and validated (and matched to the system of record when supplied). The
+/// people themselves stay in the recipients table; the history keeps the import id and the counts.
+/// </summary>
+public sealed record RecipientsImported(string ImportId, RecipientCounts Counts, bool SystemOfRecordChecked) : IncidentEvent;
 
 /// <summary>Everyone due a notice was notified (direct, letter or indirect) or withheld: the deadline is met.</summary>
 public sealed record NoticesCompleted(NoticeCounts Counts) : IncidentEvent;

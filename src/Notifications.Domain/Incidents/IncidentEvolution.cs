@@ -68,6 +68,7 @@ public static class IncidentEvolution
         {
             CommissionerReport = s.CommissionerReport! with { SentAt = at, SentMessageId = sent.MessageId },
         },
+        RecipientsImported r => s with { Recipients = r },
         NoticesCompleted n => s with { Notices = n.Counts, NoticesCompletedAt = at },
         IncidentClosed c => s with { Status = IncidentStatus.Closed, ClosedReason = c.Reason, ClosedAt = at, BelowThreshold = c.BelowThreshold },
         _ => s,

@@ -43,6 +43,7 @@ public sealed record IncidentState
     public DateTimeOffset? ContainedAt { get; init; }
 
     public ReportState? CommissionerReport { get; init; }
+    public RecipientsImported? Recipients { get; init; }
     public NoticeCounts? Notices { get; init; }
     public DateTimeOffset? NoticesCompletedAt { get; init; }
 

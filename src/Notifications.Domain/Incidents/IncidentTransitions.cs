@@ -28,7 +28,7 @@ public static class IncidentTransitions
         typeof(IncidentReported), typeof(FactsAmended), typeof(AssessmentProposed), typeof(SignificantHarmDecided),
         typeof(NoSignificantHarmDecided), typeof(TimerFired), typeof(ReminderSent), typeof(ContainmentTaskAdded),
         typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
-        typeof(CommissionerReportApproved), typeof(CommissionerReportSent), typeof(NoticesCompleted), typeof(IncidentClosed),
+        typeof(CommissionerReportApproved), typeof(CommissionerReportSent), typeof(RecipientsImported), typeof(NoticesCompleted), typeof(IncidentClosed),
     ];
 
     private static readonly Dictionary<(IncidentStatus, Type), Transition> Table = Build();
@@ -51,6 +51,7 @@ public static class IncidentTransitions
             {
                 typeof(FactsAmended), typeof(AssessmentProposed), typeof(TimerFired), typeof(ReminderSent), typeof(ContainmentTaskAdded),
                 typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
+                typeof(RecipientsImported),
             })
             {
                 table[(status, type)] = Apply(status);

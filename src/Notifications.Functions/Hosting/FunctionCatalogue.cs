@@ -3,6 +3,7 @@ using Notifications.Functions.Containment;
 using Notifications.Functions.Health;
 using Notifications.Functions.Incidents;
 using Notifications.Functions.Notices;
+using Notifications.Functions.Recipients;
 using Notifications.Functions.Reminders;
 using Notifications.Functions.Reports;
 using Notifications.Functions.Workflow;
@@ -32,6 +33,7 @@ public static class FunctionCatalogue
         ConfirmDeletion.ConfirmFunction,
         CommissionerReportEndpoints.GetFunction,
         CommissionerReportEndpoints.ApproveFunction,
+        ImportRecipients.Function,
         CompleteNotices.Function,
         GetHealth.Function,
 

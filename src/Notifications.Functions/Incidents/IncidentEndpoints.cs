@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Notifications.Functions.Access;
 using Notifications.Functions.Hosting;
 
@@ -15,6 +16,8 @@ public static class IncidentEndpoints
         app.MapHttpFunction(CloseIncident.Function, CloseIncident.Handle).RequireAuthorization(Policies.Officer);
         app.MapHttpFunction(Assessment.DecideAssessment.Function, Assessment.DecideAssessment.Handle).RequireAuthorization(Policies.Officer);
         app.MapHttpFunction(Notices.CompleteNotices.Function, Notices.CompleteNotices.Handle).RequireAuthorization(Policies.Officer);
+        app.MapHttpFunction(Recipients.ImportRecipients.Function, Recipients.ImportRecipients.Handle).RequireAuthorization(Policies.Officer)
+            .WithMetadata(new RequestSizeLimitAttribute(Recipients.ImportRecipients.MaxBytes));
         return app;
     }
 }

@@ -29,6 +29,7 @@ public sealed record IncidentView(
     IReadOnlyList<IncidentView.TaskView> Tasks,
     DateTimeOffset? ContainedAt,
     IncidentView.ReportView? CommissionerReport,
+    RecipientsImported? Recipients,
     NoticeCounts? Notices,
     DateTimeOffset? NoticesCompletedAt,
     string? ClosedReason,
@@ -49,6 +50,7 @@ public sealed record IncidentView(
             t.Recipients.Count, t.RequestsSent.Count, t.Confirmed.Count)).ToList(),
         s.ContainedAt,
         s.CommissionerReport is { } r ? new ReportView(r.Subject, r.DraftedAt, r.ApprovedAt, r.SentAt) : null,
+        s.Recipients,
         s.Notices, s.NoticesCompletedAt, s.ClosedReason, s.ClosedAt, s.BelowThreshold);
 }
 

@@ -65,6 +65,8 @@ public static class IncidentBuilder
         nameof(DeletionConfirmed) => new DeletionConfirmed(DeletionTask, "r1") { EventId = "confirmed-r1" },
         nameof(CommissionerReportApproved) => new CommissionerReportApproved("", "") { EventId = "approve-1" },
         nameof(CommissionerReportSent) => new CommissionerReportSent("commissioner@example.test", "<r@x>", "s", "t") { EventId = "report-sent" },
+        nameof(RecipientsImported) => new RecipientsImported("imp-1", new(3, new Dictionary<string, long> { ["en"] = 3 }, new Dictionary<string, long> { ["BC"] = 3 },
+            new Dictionary<Domain.Recipients.NoticeChannel, long>(), 0, 0, 0), true) { EventId = "imported" },
         nameof(NoticesCompleted) => new NoticesCompleted(new NoticeCounts(10, 2, 1, 1, ["Safety of a person under a protection order."], "Email and letters.")) { EventId = "notices-done" },
         nameof(IncidentClosed) => new IncidentClosed("Duplicate of another report", false) { EventId = "close-1" },
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Name),

@@ -38,6 +38,7 @@ public sealed class IncidentTransitionsTests
         Row(nameof(DeletionConfirmed), (R, None), (A, Open), (A, Notifying), (A, Closed));
         Row(nameof(CommissionerReportApproved), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(CommissionerReportSent), (R, None), (R, Open), (A, Notifying), (A, Closed));
+        Row(nameof(RecipientsImported), (R, None), (A, Open), (A, Notifying), (R, Closed));
         Row(nameof(NoticesCompleted), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(IncidentClosed), (R, None), (A, Closed), (A, Closed), (R, Closed));
         return rows;

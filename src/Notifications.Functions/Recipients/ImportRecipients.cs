@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using Notifications.Domain.Incidents;
+using Notifications.Functions.Access;
+using Notifications.Functions.Hosting;
+using Notifications.Functions.Incidents;
+using Notifications.Infrastructure.Recipients;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Recipients;
+
+/// <summary>
+/// <c>POST /api/incidents/{id}/recipients</c>: the affected people, as CSV, streamed row by row. Either a
+/// <c>text/csv</c> body, or <c>multipart/form-data</c> with a <c>systemOfRecord</c> part (person_id,email) first and a
+/// <c>recipients</c> part after it, so every row's email is checked against the body's system of record. A file with
+/// any error imports nothing and answers 400 with each error's line and column.
+/// </summary>
+public static class ImportRecipients
+{
+    public static readonly HttpFunction Function = new("ImportRecipients", "incidents/{id}/recipients", ["POST"], AuthLevel.Function);
+
+    /// <summary>Large lists: a few hundred thousand rows (about 150 bytes each).</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
+
+    public static async Task<Results<Ok<ImportManifest>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(
+        string id, HttpContext http, IncidentStore store, RecipientImporter importer, WorkflowEngine engine, CancellationToken ct)
+    {
+        var (state, _) = await store.LoadAsync(id, ct);
+        if (state.Status == IncidentStatus.None)
+        {
+            return TypedResults.NotFound(ProblemDetailsBody.NotFound(id));
+        }
+
+        if (state.Status == IncidentStatus.Closed)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: "The incident is closed.");
+        }
+
+        var request = http.Request;
+        ImportResult result;
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            var imported = await ImportMultipartAsync(id, request, type, importer, ct);
+            if (imported is null)
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["recipients"] = ["Send a 'recipients' part, after the optional 'systemOfRecord' part."] },
+                    title: "The upload is not valid.");
+            }
+
+            result = imported;
+        }
+        else if (type?.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            result = await importer.ImportAsync(id, request.Body, null, ct);
+        }
+        else
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "Send text/csv, or multipart/form-data with 'systemOfRecord' and 'recipients' parts.");
+        }
+
+        if (!result.Succeeded)
+        {
+            var errors = result.Errors
+                .GroupBy(e => $"{e.File}:line {e.Line}" + (e.Column is null ? "" : $":{e.Column}"))
+                .ToDictionary(g => g.Key, g => g.Select(e => $"{e.Code}: {e.Message}").ToArray());
+            return TypedResults.ValidationProblem(errors, title: "The file has errors; nothing was imported.",
+                extensions: new Dictionary<string, object?> { ["errorsNotShown"] = result.ErrorsNotShown });
+        }
+
+        var manifest = result.Manifest!;
+        var recorded = new RecipientsImported(manifest.ImportId, manifest.Counts, manifest.SystemOfRecordChecked) { EventId = $"recipients-imported:{manifest.ImportId}" };
+        await engine.HandleAsync(id, recorded, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        return TypedResults.Ok(manifest);
+    }
+
+    /// <summary>Streams the parts in order; the system of record is small (id and email) and is spooled to a temp file.</summary>
+    private static async Task<ImportResult?> ImportMultipartAsync(string id, HttpRequest request, MediaTypeHeaderValue type, RecipientImporter importer, CancellationToken ct)
+    {
+        var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            return null;
+        }
+
+        var reader = new MultipartReader(boundary, request.Body);
+        await using var systemOfRecord = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        var hasSystemOfRecord = false;
+        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        {
+            var name = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                ? HeaderUtilities.RemoveQuotes(disposition.Name).Value
+                : null;
+            if (name == "systemOfRecord" && !hasSystemOfRecord)
+            {
+                await section.Body.CopyToAsync(systemOfRecord, ct);
+                systemOfRecord.Position = 0;
+                hasSystemOfRecord = true;
+            }
+            else if (name == "recipients")
+            {
+                return await importer.ImportAsync(id, section.Body, hasSystemOfRecord ? systemOfRecord : null, ct);
+            }
+        }
+
+        return null;
+    }
+}

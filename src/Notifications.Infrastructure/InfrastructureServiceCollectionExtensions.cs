@@ -44,6 +44,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IncidentStore>();
         services.TryAddSingleton<IOutboxDispatcher, OutboxDispatcher>();
         services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<SendOnce>();
         services.AddSingleton<OutboxSweeper>();
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection("Links"))
             .Validate(o => o.SigningKey.Length >= 32, "Set Links__SigningKey (32+ characters; a Key Vault secret in Azure).")

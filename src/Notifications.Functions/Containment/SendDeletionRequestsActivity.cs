@@ -16,7 +16,7 @@ namespace Notifications.Functions.Containment;
 /// the SMTP call and <c>sent</c> after, so a redelivered message does not ask anyone twice.
 /// </summary>
 public sealed partial class SendDeletionRequestsActivity(
-    IncidentStore store, WorkflowEngine engine, IEmailSender email, SignedLinks links, IOptions<PrivacyOfficeOptions> office,
+    IncidentStore store, WorkflowEngine engine, SendOnce once, IEmailSender email, SignedLinks links, IOptions<PrivacyOfficeOptions> office,
     IOptions<MailOptions> mail, TimeProvider clock, ILogger<SendDeletionRequestsActivity> logger) : IQueueFunction
 {
     public static readonly QueueFunction Function = new("SendDeletionRequests", StorageNames.DeletionRequestsQueue, typeof(SendDeletionRequestsActivity));
@@ -37,17 +37,12 @@ public sealed partial class SendDeletionRequestsActivity(
         var sent = new List<string>();
         foreach (var recipient in task.Recipients.Where(r => !task.RequestsSent.Contains(r.RecipientId)))
         {
-            var marker = $"{command.CommandId}:{recipient.RecipientId}";
-            if (await store.ActivityStatusAsync(id, marker, cancellationToken) != "sent")
-            {
-                await store.MarkActivityAsync(id, marker, "sending", clock.GetUtcNow(), cancellationToken);
-                var token = links.Sign(new LinkClaims(id, task.Task.TaskId, recipient.RecipientId, $"{task.Task.TaskId}:{recipient.RecipientId}", expiresAt));
-                var url = $"{office.Value.BaseUrl.TrimEnd('/')}/api/public/containment/confirm?token={Uri.EscapeDataString(token)}";
-                var (subject, body) = DeletionRequestEmail.Compose(recipient.Language, state.Facts!.PublicBodies.Select(b => b.Name).ToList(), url, expiresAt);
-                var messageId = $"deletion.{id}.{task.Task.TaskId}.{recipient.RecipientId}@{mail.Value.MessageIdDomain}";
-                await email.SendAsync(new EmailMessage(recipient.Email, subject, body, messageId), cancellationToken);
-                await store.MarkActivityAsync(id, marker, "sent", clock.GetUtcNow(), cancellationToken);
-            }
+            var token = links.Sign(new LinkClaims(id, task.Task.TaskId, recipient.RecipientId, $"{task.Task.TaskId}:{recipient.RecipientId}", expiresAt));
+            var url = $"{office.Value.BaseUrl.TrimEnd('/')}/api/public/containment/confirm?token={Uri.EscapeDataString(token)}";
+            var (subject, body) = DeletionRequestEmail.Compose(recipient.Language, state.Facts!.PublicBodies.Select(b => b.Name).ToList(), url, expiresAt);
+            var messageId = $"deletion.{id}.{task.Task.TaskId}.{recipient.RecipientId}@{mail.Value.MessageIdDomain}";
+            await once.RunAsync(id, $"{command.CommandId}:{recipient.RecipientId}",
+                ct => email.SendAsync(new EmailMessage(recipient.Email, subject, body, messageId), ct), cancellationToken);
 
             sent.Add(recipient.RecipientId);
         }

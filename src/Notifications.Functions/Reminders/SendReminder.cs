@@ -13,7 +13,7 @@ namespace Notifications.Functions.Reminders;
 /// the Message-ID is deterministic, so a resend after a crash mid-call is recognisable as the same message.
 /// </summary>
 public sealed partial class SendReminder(
-    IncidentStore store, WorkflowEngine engine, IEmailSender email, IOptions<PrivacyOfficeOptions> office,
+    IncidentStore store, WorkflowEngine engine, SendOnce once, IEmailSender email, IOptions<PrivacyOfficeOptions> office,
     IOptions<MailOptions> mail, TimeProvider clock, ILogger<SendReminder> logger) : IQueueFunction
 {
     public static readonly QueueFunction Function = new("SendReminder", StorageNames.RemindersQueue, typeof(SendReminder));
@@ -37,12 +37,9 @@ public sealed partial class SendReminder(
         }
 
         var messageId = $"reminder.{id}.{command.ReminderId}@{mail.Value.MessageIdDomain}";
-        if (await store.ActivityStatusAsync(id, command.CommandId, cancellationToken) != "sent")
+        var (subject, body) = ReminderEmail.Compose(state, deadline, clock.GetUtcNow(), office.Value.BaseUrl);
+        if (await once.RunAsync(id, command.CommandId, ct => email.SendAsync(new EmailMessage(office.Value.Email, subject, body, messageId, office.Value.Name), ct), cancellationToken))
         {
-            await store.MarkActivityAsync(id, command.CommandId, "sending", clock.GetUtcNow(), cancellationToken);
-            var (subject, body) = ReminderEmail.Compose(state, deadline, clock.GetUtcNow(), office.Value.BaseUrl);
-            await email.SendAsync(new EmailMessage(office.Value.Email, subject, body, messageId, office.Value.Name), cancellationToken);
-            await store.MarkActivityAsync(id, command.CommandId, "sent", clock.GetUtcNow(), cancellationToken);
             LogSent(id, command.ReminderId);
         }
 

@@ -12,8 +12,8 @@ namespace Notifications.Functions.Reports;
 /// text in the history. It is sent whether individual notices went out or were all withheld.
 /// </summary>
 public sealed partial class SendCommissionerReportActivity(
-    IncidentStore store, WorkflowEngine engine, IEmailSender email, IOptions<CommissionerOptions> commissioner,
-    IOptions<MailOptions> mail, TimeProvider clock, ILogger<SendCommissionerReportActivity> logger) : IQueueFunction
+    IncidentStore store, WorkflowEngine engine, SendOnce once, IEmailSender email, IOptions<CommissionerOptions> commissioner,
+    IOptions<MailOptions> mail, ILogger<SendCommissionerReportActivity> logger) : IQueueFunction
 {
     public static readonly QueueFunction Function = new("SendCommissionerReport", StorageNames.CommissionerReportsQueue, typeof(SendCommissionerReportActivity));
 
@@ -31,11 +31,8 @@ public sealed partial class SendCommissionerReportActivity(
 
         var messageId = $"commissioner-report.{id}@{mail.Value.MessageIdDomain}";
         var to = commissioner.Value.Email;
-        if (await store.ActivityStatusAsync(id, command.CommandId, cancellationToken) != "sent")
+        if (await once.RunAsync(id, command.CommandId, ct => email.SendAsync(new EmailMessage(to, subject, text, messageId, commissioner.Value.Name), ct), cancellationToken))
         {
-            await store.MarkActivityAsync(id, command.CommandId, "sending", clock.GetUtcNow(), cancellationToken);
-            await email.SendAsync(new EmailMessage(to, subject, text, messageId, commissioner.Value.Name), cancellationToken);
-            await store.MarkActivityAsync(id, command.CommandId, "sent", clock.GetUtcNow(), cancellationToken);
             LogSent(id);
         }
 

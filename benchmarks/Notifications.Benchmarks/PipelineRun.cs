@@ -23,6 +23,8 @@ internal static class PipelineRun
     public const int MaxConcurrency = 4;
     public const int BatchParallelism = 8;
 
+    public static int ChunkSize { get; set; } = 20;
+
     public static async Task<PipelineResult> RunAsync(DevServices dev, int n, bool simulate, Action<string> log)
     {
         var prefix = Names.Unique(simulate ? "bsim" : "bsmtp");
@@ -39,6 +41,7 @@ internal static class PipelineRun
             ["FanOut:PerHour"] = "2000000000",
             ["FanOut:MaxConcurrency"] = MaxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["FanOut:CanarySize"] = "100",
+            ["FanOut:ChunkSize"] = ChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         await using var services = TestServices.Build(dev, prefix, s =>
         {
@@ -91,7 +94,7 @@ internal static class PipelineRun
         }
 
         var batches = (n + 99) / 100;
-        // Per batch: the sending and the sent transaction of each chunk (one entity per person each) and the result row.
+        // Per person: one entity in the sending and one in the sent transaction of its chunk; per batch: the result row.
         var tableWrites = 2L * n + batches;
         var result = new PipelineResult(simulate, n, import, enqueue, send, fanIn, snapshot.Sent, messages,
             Process.GetCurrentProcess().PeakWorkingSet64, tableWrites);

@@ -5,7 +5,10 @@ using Notifications.Benchmarks;
 using Notifications.TestKit;
 
 // End-to-end fan-out benchmark: the pipeline by phase on Azurite and maildev, next to the raw limits measured in the same run.
-var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000];
+var chunk = args.Where(a => a.StartsWith("--chunk=", StringComparison.Ordinal)).Select(a => int.Parse(a[8..], CultureInfo.InvariantCulture)).LastOrDefault();
+PipelineRun.ChunkSize = chunk > 0 ? chunk : new Notifications.Infrastructure.FanOut.FanOutOptions().ChunkSize;
+var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+var sizes = numbers.Length > 0 ? numbers.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000];
 var started = DateTimeOffset.UtcNow;
 var machine = MachineInfo.Read();
 Console.WriteLine($"Machine: {machine.Summary}");

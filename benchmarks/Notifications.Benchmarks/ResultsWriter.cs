@@ -13,7 +13,7 @@ internal static class ResultsWriter
         s.AppendLine();
         s.AppendLine(Inv($"Machine `{Environment.MachineName}`: {machine.Cores} cores (`nproc`), {machine.Model}, {machine.MemoryKiB / 1024.0 / 1024.0:F1} GiB RAM, load average at start {machine.LoadAverage}."));
         s.AppendLine(Inv($"Release build, .NET {Environment.Version}, workstation GC. Azurite (in-memory) and maildev are local node processes on the same cores, started by the benchmark."));
-        s.AppendLine(Inv($"Pipeline settings: SMTP pool {PipelineRun.MaxConcurrency} connections, {PipelineRun.BatchParallelism} batches in flight, chunk 20, canary 100, rate limit set far above the sink (so the limiter is in the path but never waits)."));
+        s.AppendLine(Inv($"Pipeline settings: SMTP pool {PipelineRun.MaxConcurrency} connections, {PipelineRun.BatchParallelism} batches in flight, chunk {PipelineRun.ChunkSize}, canary 100, rate limit set far above the sink (so the limiter is in the path but never waits)."));
         s.AppendLine();
         foreach (var run in runs)
         {
@@ -36,7 +36,7 @@ internal static class ResultsWriter
             var smtpRate = run.N / smtp.Send.TotalSeconds;
             s.AppendLine(Inv($"| Send with real SMTP: {smtpRate:F0} recipients/s | MailKit → maildev directly, {PipelineRun.MaxConcurrency} connections: {raw.MailsPerSecond:F0} mails/s | **{smtpRate / raw.MailsPerSecond:P0}** (target ≥ 90%) |"));
             var simWrites = sim.TableWrites / sim.Send.TotalSeconds;
-            s.AppendLine(Inv($"| Send simulated: {run.N / sim.Send.TotalSeconds:F0} recipients/s = {simWrites:F0} row writes/s (2 per person, in chunk transactions of 20) | Azurite, 100-entity transactions × {RawLimits.TableParallelism}: {raw.EntitiesPerSecond:F0} entities/s | {simWrites / raw.EntitiesPerSecond:P0} |"));
+            s.AppendLine(Inv($"| Send simulated: {run.N / sim.Send.TotalSeconds:F0} recipients/s = {simWrites:F0} row writes/s (2 per person, in chunk transactions of {PipelineRun.ChunkSize}) | Azurite, 100-entity transactions × {RawLimits.TableParallelism}: {raw.EntitiesPerSecond:F0} entities/s | {simWrites / raw.EntitiesPerSecond:P0} |"));
             s.AppendLine(Inv($"| Import: {run.N / sim.Import.TotalSeconds:F0} rows/s | same raw table limit: {raw.EntitiesPerSecond:F0} entities/s | {run.N / sim.Import.TotalSeconds / raw.EntitiesPerSecond:P0} |"));
             var enqueueRate = sim.Messages / sim.Enqueue.TotalSeconds;
             s.AppendLine(Inv($"| Enqueue: {enqueueRate:F0} messages/s (incl. control-row reads and writes) | Azurite queue send × {RawLimits.QueueParallelism}: {raw.QueueSendPerSecond:F0} msgs/s; receive+delete {raw.QueueReceivePerSecond:F0} msgs/s ({raw.QueueMessages:N0} messages) | {enqueueRate / raw.QueueSendPerSecond:P0} |"));

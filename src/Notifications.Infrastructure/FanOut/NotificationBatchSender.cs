@@ -108,7 +108,8 @@ public sealed class NotificationBatchSender
             }
         }
 
-        var result = Tally(message, await ReadRowsAsync(recipients, message.BatchId, ct), halted);
+        // The rows in memory carry every change this attempt committed (a failed transaction throws before here).
+        var result = Tally(message, rows, halted);
         if (transient.Count > 0)
         {
             throw new AggregateException($"Batch {message.BatchId}: {transient.Count} email(s) still failing after {_options.MaxAttempts} attempts; the queue will retry.", transient);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Notifications.Infrastructure.FanOut;
 
 namespace Notifications.TestKit.FanOut;
@@ -20,15 +22,12 @@ public static class BatchQueueDrain
         var failures = 0;
         while (true)
         {
-            var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), ct)).Value;
-            if (messages.Length == 0)
-            {
-                return new Outcome(results.ToList(), failures);
-            }
-
-            await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct },
+            // Like the host's newBatchThreshold: a worker that finishes pulls the next message, fetched 32 at a time.
+            var handled = 0;
+            await Parallel.ForEachAsync(ReceiveAsync(queue, ct), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct },
                 async (message, token) =>
                 {
+                    Interlocked.Increment(ref handled);
                     try
                     {
                         results.Add(await handle(BatchMessage.Parse(message.MessageText), token));
@@ -45,6 +44,27 @@ public static class BatchQueueDrain
                         await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: token);
                     }
                 });
+            if (handled == 0)
+            {
+                return new Outcome(results.ToList(), failures);
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<QueueMessage> ReceiveAsync(QueueClient queue, [EnumeratorCancellation] CancellationToken ct)
+    {
+        while (true)
+        {
+            var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), ct)).Value;
+            if (messages.Length == 0)
+            {
+                yield break;
+            }
+
+            foreach (var message in messages)
+            {
+                yield return message;
+            }
         }
     }
 }

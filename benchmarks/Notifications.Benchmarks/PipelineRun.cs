@@ -12,7 +12,7 @@ namespace Notifications.Benchmarks;
 
 internal sealed record PipelineResult(
     bool Simulated, int People, TimeSpan Import, TimeSpan Enqueue, TimeSpan Send, TimeSpan FanIn, long Sent, int Messages,
-    long PeakWorkingSet, long TableWrites)
+    long PeakWorkingSet, long TableWrites, CpuSample SendCpu)
 {
     public TimeSpan Total => Import + Enqueue + Send + FanIn;
 }
@@ -76,9 +76,12 @@ internal static class PipelineRun
         File.Delete(csv);
 
         var enqueue = await Stopwatches.TimeAsync(() => planner.StartAsync(incident, "run-1"));
+        var cpu = CpuSample.Take();
         var send = await Stopwatches.TimeAsync(() => BatchQueueDrain.RunAsync(queue, Handle, BatchParallelism));
         var verdict = CanaryVerdict.NoRun;
+        var cpuPaused = CpuSample.Take();
         enqueue += await Stopwatches.TimeAsync(async () => verdict = await planner.ContinueAfterCanaryAsync(incident));
+        cpu = CpuSample.Take() - cpuPaused + cpu;
         if (verdict != CanaryVerdict.Continued)
         {
             throw new InvalidOperationException($"Canary verdict {verdict}.");
@@ -86,6 +89,7 @@ internal static class PipelineRun
 
         var drained = default(BatchQueueDrain.Outcome);
         send += await Stopwatches.TimeAsync(async () => drained = await BatchQueueDrain.RunAsync(queue, Handle, BatchParallelism));
+        var sendCpu = CpuSample.Take() - cpu;
         FanOutSnapshot? snapshot = null;
         var fanIn = await Stopwatches.TimeAsync(async () => snapshot = await services.GetRequiredService<FanOutProgress>().GetAsync(incident));
         if (snapshot is not { IsComplete: true } || snapshot.Sent != n)
@@ -97,8 +101,8 @@ internal static class PipelineRun
         // Per person: one entity in the sending and one in the sent transaction of its chunk; per batch: the result row.
         var tableWrites = 2L * n + batches;
         var result = new PipelineResult(simulate, n, import, enqueue, send, fanIn, snapshot.Sent, messages,
-            Process.GetCurrentProcess().PeakWorkingSet64, tableWrites);
-        log($"  {(simulate ? "simulated" : "smtp")}: import {import.TotalSeconds:F1} s, enqueue {enqueue.TotalSeconds:F2} s, send {send.TotalSeconds:F1} s ({n / send.TotalSeconds:F0}/s), fan-in {fanIn.TotalMilliseconds:F0} ms, failures {drained!.Failures}");
+            Process.GetCurrentProcess().PeakWorkingSet64, tableWrites, sendCpu);
+        log($"  {(simulate ? "simulated" : "smtp")}: import {import.TotalSeconds:F1} s, enqueue {enqueue.TotalSeconds:F2} s, send {send.TotalSeconds:F1} s ({n / send.TotalSeconds:F0}/s), fan-in {fanIn.TotalMilliseconds:F0} ms, failures {drained!.Failures}; send CPU {sendCpu}");
         if (!simulate)
         {
             await dev.Mail.ClearAsync();

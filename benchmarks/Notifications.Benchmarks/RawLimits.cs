@@ -8,7 +8,7 @@ using Notifications.TestKit;
 
 namespace Notifications.Benchmarks;
 
-internal sealed record RawResult(int Mails, TimeSpan MailTime, int Entities, TimeSpan TableTime, int QueueMessages, TimeSpan QueueSendTime, TimeSpan QueueReceiveTime)
+internal sealed record RawResult(int Mails, TimeSpan MailTime, CpuSample MailCpu, int Entities, TimeSpan TableTime, int QueueMessages, TimeSpan QueueSendTime, TimeSpan QueueReceiveTime)
 {
     public double MailsPerSecond => Mails / MailTime.TotalSeconds;
     public double EntitiesPerSecond => Entities / TableTime.TotalSeconds;
@@ -24,13 +24,15 @@ internal static class RawLimits
 
     public static async Task<RawResult> MeasureAsync(DevServices dev, int n, int connections, Action<string> log)
     {
+        var before = CpuSample.Take();
         var mailTime = await MailAsync(dev, n, connections);
+        var mailCpu = CpuSample.Take() - before;
         await dev.Mail.ClearAsync();
         var tableTime = await TableAsync(dev, n);
         var queueMessages = Math.Max(1000, n / 10);
         var (send, receive) = await QueueAsync(dev, queueMessages);
-        var raw = new RawResult(n, mailTime, n, tableTime, queueMessages, send, receive);
-        log($"  raw: MailKit {raw.MailsPerSecond:F0}/s, table {raw.EntitiesPerSecond:F0} entities/s, queue send {raw.QueueSendPerSecond:F0}/s, receive+delete {raw.QueueReceivePerSecond:F0}/s");
+        var raw = new RawResult(n, mailTime, mailCpu, n, tableTime, queueMessages, send, receive);
+        log($"  raw: MailKit {raw.MailsPerSecond:F0}/s, table {raw.EntitiesPerSecond:F0} entities/s, queue send {raw.QueueSendPerSecond:F0}/s, receive+delete {raw.QueueReceivePerSecond:F0}/s; MailKit CPU {mailCpu}");
         return raw;
     }
 

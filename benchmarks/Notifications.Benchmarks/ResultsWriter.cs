@@ -40,6 +40,8 @@ internal static class ResultsWriter
             s.AppendLine(Inv($"| Import: {run.N / sim.Import.TotalSeconds:F0} rows/s | same raw table limit: {raw.EntitiesPerSecond:F0} entities/s | {run.N / sim.Import.TotalSeconds / raw.EntitiesPerSecond:P0} |"));
             var enqueueRate = sim.Messages / sim.Enqueue.TotalSeconds;
             s.AppendLine(Inv($"| Enqueue: {enqueueRate:F0} messages/s (incl. control-row reads and writes) | Azurite queue send × {RawLimits.QueueParallelism}: {raw.QueueSendPerSecond:F0} msgs/s; receive+delete {raw.QueueReceivePerSecond:F0} msgs/s ({raw.QueueMessages:N0} messages) | {enqueueRate / raw.QueueSendPerSecond:P0} |"));
+            s.AppendLine(Inv($"| CPU seconds while sending with real SMTP: {smtp.SendCpu} | while MailKit sent directly: {raw.MailCpu} | maildev {smtp.SendCpu.Maildev / raw.MailCpu.Maildev:P0} of raw |"));
+            s.AppendLine(Inv($"| CPU seconds while sending simulated: {sim.SendCpu} | | |"));
             s.AppendLine(Inv($"| Simulated end to end: {run.N / sim.Total.TotalSeconds:F0} recipients/s | target ≥ 1,000 recipients/s | {run.N / sim.Total.TotalSeconds / 1000:P0} of target |"));
             s.AppendLine();
         }

@@ -38,6 +38,21 @@ public sealed class FanOutRateLimiter : IAsyncDisposable
     /// </summary>
     public async Task<bool> AcquireAsync(Func<CancellationToken, ValueTask<bool>> stop, TimeSpan slice, CancellationToken ct)
     {
+        if (await stop(ct))
+        {
+            return false;
+        }
+
+        // Fast path: a permit is free now (the usual case when the quota is above what the relay takes).
+        using (var now = _limiter.AttemptAcquire("smtp"))
+        {
+            if (now.IsAcquired)
+            {
+                Interlocked.Increment(ref _granted);
+                return true;
+            }
+        }
+
         while (true)
         {
             if (await stop(ct))

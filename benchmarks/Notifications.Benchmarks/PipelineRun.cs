@@ -21,7 +21,7 @@ internal sealed record PipelineResult(
 internal static class PipelineRun
 {
     public const int MaxConcurrency = 4;
-    public const int BatchParallelism = 8;
+    public static int BatchParallelism { get; set; } = 8;
 
     public static int ChunkSize { get; set; } = 20;
 

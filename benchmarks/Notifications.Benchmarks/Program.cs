@@ -7,6 +7,8 @@ using Notifications.TestKit;
 // End-to-end fan-out benchmark: the pipeline by phase on Azurite and maildev, next to the raw limits measured in the same run.
 var chunk = args.Where(a => a.StartsWith("--chunk=", StringComparison.Ordinal)).Select(a => int.Parse(a[8..], CultureInfo.InvariantCulture)).LastOrDefault();
 PipelineRun.ChunkSize = chunk > 0 ? chunk : new Notifications.Infrastructure.FanOut.FanOutOptions().ChunkSize;
+var inFlight = args.Where(a => a.StartsWith("--batches=", StringComparison.Ordinal)).Select(a => int.Parse(a[10..], CultureInfo.InvariantCulture)).LastOrDefault();
+PipelineRun.BatchParallelism = inFlight > 0 ? inFlight : PipelineRun.BatchParallelism;
 var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 var sizes = numbers.Length > 0 ? numbers.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000];
 var started = DateTimeOffset.UtcNow;

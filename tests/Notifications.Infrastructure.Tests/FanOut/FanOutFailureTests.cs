@@ -86,24 +86,23 @@ public sealed class FanOutFailureTests(DevServicesFixture fixture)
     [Fact]
     public async Task Halt_StopsSendingLeavingThePendingCounted_ResumeFinishes()
     {
-        // Four permits a second: slow enough to halt after the first few sends.
-        await using var h = new FanOutHarness(fixture, "halt", new() { ["PerMinute"] = "240", ["MaxConcurrency"] = "1" });
+        // Four permits a second, one connection: the halt lands while sends wait for their permits.
+        await using var h = new FanOutHarness(fixture, "halt", new() { ["PerMinute"] = "240", ["MaxConcurrency"] = "1" },
+            sender: sp => new HaltingSender(sp.GetRequiredService<SmtpEmailSender>(), after: 3,
+                () => sp.GetRequiredService<FanOutControl>().HaltAsync("inc-halt", CancellationToken.None)));
         await h.ImportAsync("inc-halt", 16, _ct);
         await h.Planner.StartAsync("inc-halt", "run-1", _ct);
 
-        var draining = h.DrainAsync(_ct);
-        await h.WaitForMailsAsync(3, _ct);
-        Assert.True(await h.Control.HaltAsync("inc-halt", _ct));
-        var halted = await draining;
+        var halted = await h.DrainAsync(_ct);
 
         var result = Assert.Single(halted.Results);
         Assert.True(result.Halted);
-        Assert.InRange(result.Pending, 1, 13);
+        Assert.Equal((3, 13), (result.Sent, result.Pending));
         var progress = await h.Progress.GetAsync("inc-halt", _ct);
-        Assert.Equal((true, false), (progress!.Halted, progress.IsComplete));
-        Assert.Equal(16, progress.Sent + progress.Pending);
-        Assert.Equal(progress.Sent, (await h.MailsAsync(_ct)).Count);
+        Assert.Equal((true, false, 3L, 13L), (progress!.Halted, progress.IsComplete, progress.Sent, progress.Pending));
+        Assert.Equal(3, (await h.WaitForMailsAsync(3, _ct)).Count);
         Assert.Equal(CanaryVerdict.NotReady, await h.Planner.ContinueAfterCanaryAsync("inc-halt", _ct));
+        Assert.Empty((await h.DrainAsync(_ct)).Results);
 
         Assert.Equal(1, await h.Control.ResumeAsync("inc-halt", _ct));
         await h.DrainAsync(_ct);

@@ -41,3 +41,18 @@ internal sealed class RejectingSender(IEmailSender inner, string rejected) : IEm
             ? throw new PermanentEmailFailureException("550 5.1.1 mailbox unavailable")
             : inner.SendAsync(message, ct);
 }
+
+/// <summary>Sends through <paramref name="inner"/>; right after the <paramref name="after"/>-th send, an operator halts the run.</summary>
+internal sealed class HaltingSender(IEmailSender inner, int after, Func<Task> halt) : IEmailSender
+{
+    private int _sent;
+
+    public async Task SendAsync(EmailMessage message, CancellationToken ct)
+    {
+        await inner.SendAsync(message, ct);
+        if (Interlocked.Increment(ref _sent) == after)
+        {
+            await halt();
+        }
+    }
+}

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -7,14 +8,37 @@ using MimeKit;
 namespace Notifications.Infrastructure.Email;
 
 /// <summary>
-/// Sends through one reused, authenticated SMTP connection (MailKit), reconnecting when it drops. SMTP 5xx replies
-/// become <see cref="PermanentEmailFailureException"/>; everything else is thrown as is, for the queue to retry.
+/// Sends through a small pool of reused, authenticated SMTP connections (MailKit): at most <c>connections</c> sends are
+/// in flight, each on a connection of its own. A connection that fails in any way is dropped and a new one is opened on
+/// the next send. SMTP 5xx replies become <see cref="PermanentEmailFailureException"/>; everything else is thrown as is,
+/// for the caller or the queue to retry.
 /// </summary>
-public sealed class SmtpEmailSender(IOptions<MailOptions> options) : IEmailSender, IAsyncDisposable
+public sealed class SmtpEmailSender : IEmailSender, IAsyncDisposable
 {
-    private readonly MailOptions _options = options.Value;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private SmtpClient? _client;
+    private readonly MailOptions _options;
+    private readonly SemaphoreSlim _gate;
+    private readonly ConcurrentBag<SmtpClient> _idle = [];
+    private long _attempts;
+    private long _connects;
+
+    public SmtpEmailSender(IOptions<MailOptions> options) : this(options, 1) { }
+
+    public SmtpEmailSender(IOptions<MailOptions> options, int connections)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(connections, 1);
+        _options = options.Value;
+        Connections = connections;
+        _gate = new SemaphoreSlim(connections, connections);
+    }
+
+    /// <summary>The pool size: sends in flight at once.</summary>
+    public int Connections { get; }
+
+    /// <summary>Sends attempted (each one an SMTP transaction started, or a connection tried).</summary>
+    public long Attempts => Interlocked.Read(ref _attempts);
+
+    /// <summary>Connections opened so far (a reconnect after a failure counts).</summary>
+    public long Connects => Interlocked.Read(ref _connects);
 
     public async Task SendAsync(EmailMessage message, CancellationToken ct)
     {
@@ -28,77 +52,92 @@ public sealed class SmtpEmailSender(IOptions<MailOptions> options) : IEmailSende
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.To));
 
         await _gate.WaitAsync(ct);
+        SmtpClient? client = null;
         try
         {
-            var client = await ConnectedAsync(ct);
+            Interlocked.Increment(ref _attempts);
+            client = await ConnectedAsync(ct);
             await client.SendAsync(mime, ct);
+            _idle.Add(client);
+            client = null;
         }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
         {
             throw new PermanentEmailFailureException($"The relay refused the message ({(int)ex.StatusCode}).", ex);
         }
-        catch (Exception ex) when (ex is SmtpProtocolException or ServiceNotConnectedException or IOException)
-        {
-            await DropAsync();
-            throw;
-        }
         finally
         {
+            if (client is not null)
+            {
+                await DropAsync(client);
+            }
+
             _gate.Release();
         }
     }
 
     private async Task<SmtpClient> ConnectedAsync(CancellationToken ct)
     {
-        if (_client is { IsConnected: true })
+        while (_idle.TryTake(out var idle))
         {
-            return _client;
+            if (idle.IsConnected)
+            {
+                return idle;
+            }
+
+            await DropAsync(idle);
         }
 
-        await DropAsync();
         var client = new SmtpClient();
-        var security = _options.Security switch
-        {
-            MailSecurity.None => SecureSocketOptions.None,
-            MailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.StartTls,
-        };
-        await client.ConnectAsync(_options.Host, _options.Port, security, ct);
-        if (!string.IsNullOrEmpty(_options.UserName))
-        {
-            await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", ct);
-        }
-
-        _client = client;
-        return client;
-    }
-
-    private async Task DropAsync()
-    {
-        if (_client is null)
-        {
-            return;
-        }
-
         try
         {
-            if (_client.IsConnected)
+            Interlocked.Increment(ref _connects);
+            var security = _options.Security switch
             {
-                await _client.DisconnectAsync(true);
+                MailSecurity.None => SecureSocketOptions.None,
+                MailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+                _ => SecureSocketOptions.StartTls,
+            };
+            await client.ConnectAsync(_options.Host, _options.Port, security, ct);
+            if (!string.IsNullOrEmpty(_options.UserName))
+            {
+                await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", ct);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task DropAsync(SmtpClient client)
+    {
+        try
+        {
+            if (client.IsConnected)
+            {
+                using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await client.DisconnectAsync(true, quit.Token);
             }
         }
-        catch (Exception)
+        catch (Exception ex) when (ex is IOException or SmtpProtocolException or ServiceNotConnectedException or SmtpCommandException or OperationCanceledException)
         {
             // The connection is already broken; a new one follows.
         }
 
-        _client.Dispose();
-        _client = null;
+        client.Dispose();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await DropAsync();
+        while (_idle.TryTake(out var client))
+        {
+            await DropAsync(client);
+        }
+
         _gate.Dispose();
     }
 }

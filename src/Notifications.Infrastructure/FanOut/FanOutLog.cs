@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace Notifications.Infrastructure.FanOut;
+
+/// <summary>Fan-out logs (event ids 1401–1419): incident, run and batch ids and counts only, never names or addresses.</summary>
+internal static partial class FanOutLog
+{
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Incident {IncidentId}: fan-out run {RunId} started, {Batches} batch(es), canary {CanaryBatches}")]
+    public static partial void Started(ILogger logger, string incidentId, string runId, int batches, int canaryBatches);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Information, Message = "Incident {IncidentId}: fan-out run {RunId} released {Batches} more batch(es) after the canary")]
+    public static partial void Continued(ILogger logger, string incidentId, string runId, int batches);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Incident {IncidentId}: canary of run {RunId} had {Problems} problem(s) of {People}; the rest is held")]
+    public static partial void CanaryFailed(ILogger logger, string incidentId, string runId, int problems, int people);
+
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Information, Message = "Incident {IncidentId}: batch {BatchId} sent {Sent}, blocked {Blocked}, failed {Failed}, skipped {Skipped}, pending {Pending}, halted {Halted}")]
+    public static partial void BatchDone(ILogger logger, string incidentId, string batchId, int sent, int blocked, int failed, int skipped, int pending, bool halted);
+
+    [LoggerMessage(EventId = 1405, Level = LogLevel.Warning, Message = "Incident {IncidentId}: fan-out halted")]
+    public static partial void Halted(ILogger logger, string incidentId);
+
+    [LoggerMessage(EventId = 1406, Level = LogLevel.Information, Message = "Incident {IncidentId}: fan-out resumed, {Batches} batch(es) re-enqueued")]
+    public static partial void Resumed(ILogger logger, string incidentId, int batches);
+
+    [LoggerMessage(EventId = 1407, Level = LogLevel.Warning, Message = "Incident {IncidentId}: batch {BatchId} line {Line} failed permanently ({Code}); moved to indirect notice")]
+    public static partial void PermanentFailure(ILogger logger, string incidentId, string batchId, long line, string code);
+
+    [LoggerMessage(EventId = 1408, Level = LogLevel.Warning, Message = "Incident {IncidentId}: batch {BatchId} send attempt {Attempt} failed transiently ({Error})")]
+    public static partial void TransientFailure(ILogger logger, string incidentId, string batchId, int attempt, string error);
+
+    [LoggerMessage(EventId = 1409, Level = LogLevel.Warning, Message = "Incident {IncidentId}: batch {BatchId} ignored: run {RunId} is not the current run")]
+    public static partial void StaleRun(ILogger logger, string incidentId, string batchId, string runId);
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Azure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Notifications.Infrastructure.Recipients;
+using Notifications.Infrastructure.Storage;
+
+namespace Notifications.Infrastructure.FanOut;
+
+/// <summary>How <see cref="FanOutPlanner.ContinueAfterCanaryAsync"/> went.</summary>
+public enum CanaryVerdict
+{
+    /// <summary>No run for this incident.</summary>
+    NoRun,
+
+    /// <summary>Some canary batch has not reported complete yet (or is halted).</summary>
+    NotReady,
+
+    /// <summary>Too many canary people were blocked or failed permanently; the rest is held for a person to look at.</summary>
+    Failed,
+
+    /// <summary>The rest of the batches are enqueued (now, or by an earlier call).</summary>
+    Continued,
+}
+
+/// <summary>
+/// Starts an incident's fan-out: records the run (control row) and enqueues the canary, then, once the canary is
+/// complete and clean, the rest (one message per batch). Both calls are idempotent: flags on the control row say what
+/// has been enqueued, and a crash between enqueueing and setting a flag at worst enqueues a batch twice, which the
+/// batch sender absorbs (rows marked sent are skipped; a concurrent duplicate loses the ETag race).
+/// </summary>
+public sealed class FanOutPlanner
+{
+    private readonly FanOutTable _table;
+    private readonly RecipientStore _recipients;
+    private readonly FanOutOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+
+    public FanOutPlanner(StorageClients storage, RecipientStore recipients, IOptions<FanOutOptions> options, TimeProvider time,
+        ILogger<FanOutPlanner>? logger = null)
+    {
+        _options = options.Value;
+        _table = new FanOutTable(storage, _options);
+        _recipients = recipients;
+        _time = time;
+        _log = logger ?? NullLogger<FanOutPlanner>.Instance;
+    }
+
+    /// <summary>
+    /// Records run <paramref name="runId"/> over the incident's current import and enqueues its canary batches. Returns the
+    /// run as recorded: when another run was recorded before, that one (unchanged; compare <see cref="FanOutRun.RunId"/>).
+    /// Null when nothing was imported.
+    /// </summary>
+    public async Task<FanOutRun?> StartAsync(string incidentId, string runId, CancellationToken ct = default)
+    {
+        var run = await _table.GetRunAsync(incidentId, ct);
+        if (run is null)
+        {
+            var manifest = await _recipients.GetManifestAsync(incidentId, ct);
+            if (manifest is null || manifest.Batches == 0)
+            {
+                return null;
+            }
+
+            var canary = Math.Min(manifest.Batches, (_options.CanarySize + RecipientKeys.BatchSize - 1) / RecipientKeys.BatchSize);
+            var created = new FanOutRun(incidentId, runId, manifest.ImportId, manifest.Batches, canary, manifest.Counts.Rows,
+                _time.GetUtcNow(), CanaryEnqueued: false, RestEnqueued: false, Halted: false);
+            var table = await _table.Table;
+            try
+            {
+                var response = await table.AddEntityAsync(created.ToEntity(), ct);
+                run = created with { ETag = response.Headers.ETag ?? default };
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                run = await _table.GetRunAsync(incidentId, ct) ?? throw new InvalidOperationException("The control row vanished.");
+            }
+        }
+
+        if (run.RunId != runId || run.CanaryEnqueued)
+        {
+            return run;
+        }
+
+        await _table.EnqueueAsync(run, Enumerable.Range(0, run.CanaryBatches), Activity.Current?.Id, ct);
+        run = await MarkAsync(run, r => r with { CanaryEnqueued = true }, ct);
+        FanOutLog.Started(_log, incidentId, runId, run.Batches, run.CanaryBatches);
+        return run;
+    }
+
+    /// <summary>
+    /// When every canary batch reported complete and at most <see cref="FanOutOptions.CanaryMaxProblemRate"/> of its people
+    /// were blocked or failed permanently, enqueues every other batch. Idempotent.
+    /// </summary>
+    public async Task<CanaryVerdict> ContinueAfterCanaryAsync(string incidentId, CancellationToken ct = default)
+    {
+        var run = await _table.GetRunAsync(incidentId, ct);
+        if (run is null)
+        {
+            return CanaryVerdict.NoRun;
+        }
+
+        if (run.RestEnqueued)
+        {
+            return CanaryVerdict.Continued;
+        }
+
+        var results = await _table.GetResultsAsync(incidentId, ct);
+        var canary = Enumerable.Range(0, run.CanaryBatches)
+            .Select(n => results.GetValueOrDefault(FanOutTable.BatchId(run, n)))
+            .ToList();
+        if (run.Halted || canary.Any(r => r is null || !r.IsComplete))
+        {
+            return CanaryVerdict.NotReady;
+        }
+
+        var people = canary.Sum(r => r!.Total);
+        var problems = canary.Sum(r => r!.Blocked + r.FailedPermanent);
+        if (problems > _options.CanaryMaxProblemRate * people)
+        {
+            FanOutLog.CanaryFailed(_log, incidentId, run.RunId, problems, people);
+            return CanaryVerdict.Failed;
+        }
+
+        await _table.EnqueueAsync(run, Enumerable.Range(run.CanaryBatches, run.Batches - run.CanaryBatches), Activity.Current?.Id, ct);
+        await MarkAsync(run, r => r with { RestEnqueued = true }, ct);
+        FanOutLog.Continued(_log, incidentId, run.RunId, run.Batches - run.CanaryBatches);
+        return CanaryVerdict.Continued;
+    }
+
+    /// <summary>The run as recorded, or null.</summary>
+    public Task<FanOutRun?> GetRunAsync(string incidentId, CancellationToken ct = default) => _table.GetRunAsync(incidentId, ct);
+
+    private async Task<FanOutRun> MarkAsync(FanOutRun run, Func<FanOutRun, FanOutRun> change, CancellationToken ct)
+    {
+        while (true)
+        {
+            var changed = change(run);
+            if (await _table.TryReplaceRunAsync(changed, ct))
+            {
+                return changed;
+            }
+
+            // Someone halted or resumed meanwhile: apply the change to what they wrote.
+            run = await _table.GetRunAsync(run.IncidentId, ct) ?? throw new InvalidOperationException("The control row vanished.");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Options;
+using Notifications.Infrastructure.Storage;
+
+namespace Notifications.Infrastructure.FanOut;
+
+/// <summary>
+/// The fan-in: where an incident's run stands, aggregated from the per-batch result rows (one query over the incident's
+/// <c>fanout</c> partition; no writer ever touches a shared row). People of batches that have not reported count as pending.
+/// </summary>
+public sealed record FanOutSnapshot(
+    string IncidentId,
+    string RunId,
+    long People,
+    int Batches,
+    int BatchesReleased,
+    int BatchesReported,
+    int BatchesComplete,
+    long Sent,
+    long Blocked,
+    long FailedPermanent,
+    long Skipped,
+    long Pending,
+    bool Halted,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? LastReportAt,
+    double SentPerSecond,
+    TimeSpan? Eta)
+{
+    /// <summary>Every batch reported complete: nobody is pending or sending.</summary>
+    public bool IsComplete => BatchesComplete == Batches && Pending == 0;
+}
+
+public sealed class FanOutProgress
+{
+    private readonly FanOutTable _table;
+    private readonly TimeProvider _time;
+
+    public FanOutProgress(StorageClients storage, IOptions<FanOutOptions> options, TimeProvider time)
+    {
+        _table = new FanOutTable(storage, options.Value);
+        _time = time;
+    }
+
+    /// <summary>The run's counts by status, throughput (sent per second since the run started) and an ETA; null without a run.</summary>
+    public async Task<FanOutSnapshot?> GetAsync(string incidentId, CancellationToken ct = default)
+    {
+        var run = await _table.GetRunAsync(incidentId, ct);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var results = (await _table.GetResultsAsync(incidentId, ct)).Values.Where(r => r.RunId == run.RunId).ToList();
+        long sent = 0, blocked = 0, failed = 0, skipped = 0, counted = 0;
+        DateTimeOffset? last = null;
+        foreach (var r in results)
+        {
+            sent += r.Sent;
+            blocked += r.Blocked;
+            failed += r.FailedPermanent;
+            skipped += r.Skipped;
+            counted += r.Total;
+            last = last is null || r.CompletedAt > last ? r.CompletedAt : last;
+        }
+
+        var pending = Math.Max(0, run.People - (counted - results.Sum(r => (long)r.Pending)) );
+        var end = pending == 0 && last is not null ? last.Value : _time.GetUtcNow();
+        var seconds = Math.Max((end - run.StartedAt).TotalSeconds, 0.001);
+        var rate = sent / seconds;
+        TimeSpan? eta = pending == 0 ? TimeSpan.Zero : rate > 0 ? TimeSpan.FromSeconds(pending / rate) : null;
+        return new FanOutSnapshot(incidentId, run.RunId, run.People, run.Batches, run.ReleasedBatches, results.Count,
+            results.Count(r => r.IsComplete), sent, blocked, failed, skipped, pending, run.Halted, run.StartedAt, last, rate, eta);
+    }
+
+    /// <summary>Every batch of the run has a result and nothing is pending or sending.</summary>
+    public async Task<bool> IsCompleteAsync(string incidentId, CancellationToken ct = default) =>
+        (await GetAsync(incidentId, ct))?.IsComplete ?? false;
+}

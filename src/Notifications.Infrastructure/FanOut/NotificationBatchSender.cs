@@ -1,0 +1,360 @@
+using System.Net.Sockets;
+using Azure;
+using Azure.Data.Tables;
+using MailKit;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Notifications.Domain.Recipients;
+using Notifications.Infrastructure.Email;
+using Notifications.Infrastructure.Recipients;
+using Notifications.Infrastructure.Storage;
+using Polly;
+using Polly.Retry;
+
+namespace Notifications.Infrastructure.FanOut;
+
+/// <summary>
+/// The batch activity: sends the notice to every email recipient of one batch (one recipients partition, ≤ 100 people)
+/// who has no final status yet, and writes the batch's own result row.
+/// <para>
+/// Per chunk of <see cref="FanOutOptions.ChunkSize"/> people: one transaction marks them <c>sending</c> (ETag-checked, so a
+/// concurrent duplicate of the message loses), then each is sent (one rate-limit permit per attempt, transient failures
+/// retried with exponential back-off and jitter), then one transaction records <c>sent</c> (time and Message-ID),
+/// <c>failedPermanent</c> (channel switched to indirect) or <c>pending</c> again (halted, or retries exhausted).
+/// </para>
+/// <para>
+/// Why at-least-once: a worker killed between the SMTP 250 and the <c>sent</c> write leaves its chunk in <c>sending</c>;
+/// the redelivered batch sends those people again, with the same Message-ID. The other side (skip <c>sending</c> rows)
+/// would silently leave people without notice, which the law does not allow, while a duplicate with the same
+/// Message-ID is recognisable and harmless. Nobody marked <c>sent</c> is ever sent again, and the duplicates after a crash
+/// are bounded by the chunk size.
+/// </para>
+/// </summary>
+public sealed class NotificationBatchSender
+{
+    private readonly StorageClients _storage;
+    private readonly FanOutTable _fanOut;
+    private readonly FanOutControl _control;
+    private readonly FanOutRateLimiter _limiter;
+    private readonly IEmailSender _email;
+    private readonly INoticeSource _notices;
+    private readonly FanOutOptions _options;
+    private readonly MailOptions _mail;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+
+    public NotificationBatchSender(StorageClients storage, FanOutControl control, FanOutRateLimiter limiter, IEmailSender email,
+        INoticeSource notices, IOptions<FanOutOptions> options, IOptions<MailOptions> mail, TimeProvider time,
+        ILogger<NotificationBatchSender>? logger = null)
+    {
+        _storage = storage;
+        _options = options.Value;
+        _fanOut = new FanOutTable(storage, _options);
+        _control = control;
+        _limiter = limiter;
+        _email = email;
+        _notices = notices;
+        _mail = mail.Value;
+        _time = time;
+        _log = logger ?? NullLogger<NotificationBatchSender>.Instance;
+    }
+
+    /// <summary>
+    /// Sends one batch. Returns its result (also written to the <c>fanout</c> table). Throws when an email still fails
+    /// transiently after <see cref="FanOutOptions.MaxAttempts"/> attempts, or when another worker holds some of its rows, so
+    /// the queue delivers the batch again later; what was sent stays sent.
+    /// </summary>
+    public async Task<BatchResult> SendBatchAsync(BatchMessage message, CancellationToken ct)
+    {
+        using var activity = Telemetry.StartConsumer("fanout.batch", message.TraceParent, message.IncidentId);
+        activity?.SetTag("fanout.batch", message.BatchId);
+        if (!message.BatchId.StartsWith(RowKeys.Safe(message.IncidentId) + "|", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Batch {message.BatchId} does not belong to incident {message.IncidentId}.");
+        }
+
+        var run = await _fanOut.GetRunAsync(message.IncidentId, ct);
+        if (run is null || run.RunId != message.RunId)
+        {
+            FanOutLog.StaleRun(_log, message.IncidentId, message.BatchId, message.RunId);
+            return new BatchResult(message.IncidentId, message.RunId, message.BatchId, message.Canary, 0, 0, 0, 0, 0, false, _time.GetUtcNow());
+        }
+
+        var recipients = await _storage.TableAsync(RecipientKeys.Table);
+        var rows = await ReadRowsAsync(recipients, message.BatchId, ct);
+        var batch = new BatchContext(message, recipients);
+        var halted = false;
+        var inFlightElsewhere = 0;
+        var transient = new List<Exception>();
+
+        var open = rows.Where(r => IsEmail(r) && !RecipientStatus.IsFinal(r.GetString("Status"))).ToList();
+        foreach (var chunk in open.Chunk(_options.ChunkSize))
+        {
+            if (halted || await _control.IsHaltedAsync(message.IncidentId, ct))
+            {
+                halted = true;
+                break;
+            }
+
+            var outcome = await SendChunkAsync(batch, chunk, ct);
+            halted |= outcome.Halted;
+            inFlightElsewhere += outcome.InFlightElsewhere;
+            transient.AddRange(outcome.Transient);
+            if (transient.Count > 0)
+            {
+                break;
+            }
+        }
+
+        // The rows in memory carry every change this attempt committed (a failed transaction throws before here).
+        var result = Tally(message, rows, halted);
+        if (transient.Count > 0)
+        {
+            throw new AggregateException($"Batch {message.BatchId}: {transient.Count} email(s) still failing after {_options.MaxAttempts} attempts; the queue will retry.", transient);
+        }
+
+        if (inFlightElsewhere > 0)
+        {
+            throw new BatchInFlightException($"Batch {message.BatchId}: {inFlightElsewhere} row(s) are being sent by another worker; the queue will retry.");
+        }
+
+        await _fanOut.WriteResultAsync(result, ct);
+        FanOutLog.BatchDone(_log, message.IncidentId, message.BatchId, result.Sent, result.Blocked, result.FailedPermanent, result.Skipped, result.Pending, result.Halted);
+        return result;
+    }
+
+    private sealed record BatchContext(BatchMessage Message, TableClient Recipients);
+
+    private sealed record ChunkOutcome(bool Halted, int InFlightElsewhere, IReadOnlyList<Exception> Transient);
+
+    private sealed class Pick(TableEntity row, StoredRecipient person)
+    {
+        public TableEntity Row { get; set; } = row;
+        public StoredRecipient Person { get; } = person;
+        public NoticeOutcome? Notice { get; set; }
+        public EmailMessage? Email { get; set; }
+        public string? FinalStatus { get; set; }
+        public string? FailureCode { get; set; }
+        public Exception? Transient { get; set; }
+    }
+
+    private async Task<ChunkOutcome> SendChunkAsync(BatchContext batch, TableEntity[] chunk, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        var inFlight = 0;
+        var picks = new List<Pick>(chunk.Length);
+        foreach (var row in chunk)
+        {
+            if (row.GetString("Status") == RecipientStatus.Sending && now - (row.GetDateTimeOffset("SendingAt") ?? default) < _options.SendingLease)
+            {
+                inFlight++;
+                continue;
+            }
+
+            var pick = new Pick(row, StoredRecipient.FromEntity(row));
+            pick.Notice = await _notices.ForAsync(batch.Message.IncidentId, pick.Person, ct);
+            if (pick.Notice is NoticeOutcome.Ready ready)
+            {
+                pick.Email = new EmailMessage(Contact(row)!, ready.Subject, ready.Body,
+                    NoticeMessageId.For(batch.Message.IncidentId, pick.Person.PersonId, _mail.MessageIdDomain),
+                    $"{pick.Person.GivenName} {pick.Person.FamilyName}");
+            }
+
+            picks.Add(pick);
+        }
+
+        if (picks.Count == 0)
+        {
+            return new ChunkOutcome(false, inFlight, []);
+        }
+
+        // 1. Blocked people are final now; the others are marked sending before any SMTP call.
+        var marks = picks.Select(p => p.Notice switch
+        {
+            NoticeOutcome.Blocked b => Update(p.Row, new() { ["Status"] = RecipientStatus.Blocked, ["BlockCode"] = b.Code, ["BlockedAt"] = now }),
+            _ => Update(p.Row, new() { ["Status"] = RecipientStatus.Sending, ["SendingAt"] = now, ["MessageId"] = p.Email!.MessageId }),
+        }).ToList();
+        if (!await TrySubmitAsync(batch.Recipients, picks, marks, ct))
+        {
+            // A concurrent duplicate of this message got there first: leave the chunk to it.
+            return new ChunkOutcome(false, inFlight + picks.Count, []);
+        }
+
+        // 2. Send, one permit per attempt, halting between sends.
+        var halted = false;
+        var sendable = picks.Where(p => p.Email is not null).ToList();
+        await Parallel.ForEachAsync(sendable, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = ct },
+            async (pick, token) =>
+            {
+                try
+                {
+                    await SendOneAsync(batch.Message, pick, token);
+                    pick.FinalStatus = RecipientStatus.Sent;
+                }
+                catch (HaltedException)
+                {
+                    halted = true;
+                }
+                catch (PermanentEmailFailureException ex)
+                {
+                    pick.FinalStatus = RecipientStatus.FailedPermanent;
+                    pick.FailureCode = ex.InnerException is SmtpCommandException smtp ? $"smtp-{(int)smtp.StatusCode}" : "permanent";
+                    FanOutLog.PermanentFailure(_log, batch.Message.IncidentId, batch.Message.BatchId, pick.Person.Line, pick.FailureCode);
+                }
+                catch (Exception ex) when (IsTransient(ex, token))
+                {
+                    pick.Transient = ex;
+                }
+            });
+
+        // 3. Record what happened; anyone not sent goes back to pending.
+        var done = _time.GetUtcNow();
+        var finals = sendable.Select(p => p.FinalStatus switch
+        {
+            RecipientStatus.Sent => Update(p.Row, new() { ["Status"] = RecipientStatus.Sent, ["SentAt"] = done }),
+            RecipientStatus.FailedPermanent => Update(p.Row, new()
+            {
+                ["Status"] = RecipientStatus.FailedPermanent,
+                ["FailureCode"] = p.FailureCode,
+                ["FailedAt"] = done,
+                ["Channel"] = nameof(NoticeChannel.Indirect),
+                ["ChannelBefore"] = nameof(NoticeChannel.Email),
+            }),
+            _ => Update(p.Row, new() { ["Status"] = RecipientStatus.Pending }),
+        }).ToList();
+        if (finals.Count > 0 && !await TrySubmitAsync(batch.Recipients, sendable, finals, ct))
+        {
+            throw new BatchInFlightException($"Batch {batch.Message.BatchId}: rows changed under a send in flight.");
+        }
+
+        return new ChunkOutcome(halted, inFlight, sendable.Where(p => p.Transient is not null).Select(p => p.Transient!).ToList());
+    }
+
+    private async Task SendOneAsync(BatchMessage message, Pick pick, CancellationToken ct)
+    {
+        var email = pick.Email!;
+        // The seed-000 guard at the last moment: the notice goes to this row's own contact, nobody else's.
+        if (email.To != Contact(pick.Row) || pick.Row.RowKey != RecipientKeys.Person(pick.Person.PersonId))
+        {
+            throw new InvalidOperationException($"Batch {message.BatchId}: a notice was addressed away from its own row.");
+        }
+
+        var attempt = 0;
+        await Retry.ExecuteAsync(async token =>
+        {
+            attempt++;
+            if (attempt > 1)
+            {
+                FanOutLog.TransientFailure(_log, message.IncidentId, message.BatchId, attempt - 1, "retrying");
+            }
+
+            if (!await _limiter.AcquireAsync(t => _control.IsHaltedAsync(message.IncidentId, t), _options.HaltCacheTtl, token))
+            {
+                throw new HaltedException();
+            }
+
+            await _email.SendAsync(email, token);
+        }, ct);
+    }
+
+    private ResiliencePipeline Retry => field ??= _options.MaxAttempts <= 1
+        ? ResiliencePipeline.Empty
+        : new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex && IsTransient(ex, args.Context.CancellationToken)),
+            MaxRetryAttempts = _options.MaxAttempts - 1,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = _options.RetryDelay,
+        }).Build();
+
+    /// <summary>4xx replies, a refused or dropped connection, I/O and timeouts: the relay may take it later.</summary>
+    internal static bool IsTransient(Exception ex, CancellationToken ct) => ex switch
+    {
+        PermanentEmailFailureException or HaltedException => false,
+        OperationCanceledException => !ct.IsCancellationRequested,
+        SmtpCommandException smtp => (int)smtp.StatusCode is >= 400 and < 500,
+        SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException => true,
+        _ => false,
+    };
+
+    private static bool IsEmail(TableEntity row) => row.GetString("Channel") == nameof(NoticeChannel.Email);
+
+    /// <summary>The row's own contact: the person's email, or their guardian's when they have none.</summary>
+    private static string? Contact(TableEntity row) =>
+        row.GetString("Email") is { Length: > 0 } email ? email : row.GetString("GuardianEmail") is { Length: > 0 } guardian ? guardian : null;
+
+    private static TableEntity Update(TableEntity row, Dictionary<string, object?> changes)
+    {
+        var update = new TableEntity(row.PartitionKey, row.RowKey) { ETag = row.ETag };
+        foreach (var (key, value) in changes)
+        {
+            update[key] = value;
+        }
+
+        return update;
+    }
+
+    /// <summary>One ETag-checked transaction; picks get their new ETags. False when a row changed since it was read.</summary>
+    private static async Task<bool> TrySubmitAsync(TableClient table, List<Pick> picks, List<TableEntity> updates, CancellationToken ct)
+    {
+        try
+        {
+            var response = await table.SubmitTransactionAsync(
+                updates.Select(u => new TableTransactionAction(TableTransactionActionType.UpdateMerge, u, u.ETag)), ct);
+            for (var i = 0; i < picks.Count; i++)
+            {
+                foreach (var (key, value) in updates[i])
+                {
+                    picks[i].Row[key] = value;
+                }
+
+                picks[i].Row.ETag = response.Value[i].Headers.ETag ?? default;
+            }
+
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<List<TableEntity>> ReadRowsAsync(TableClient table, string partition, CancellationToken ct)
+    {
+        var rows = new List<TableEntity>(RecipientKeys.BatchSize);
+        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, cancellationToken: ct))
+        {
+            rows.Add(e);
+        }
+
+        return rows.OrderBy(r => r.GetInt64("Line") ?? 0).ToList();
+    }
+
+    private BatchResult Tally(BatchMessage message, List<TableEntity> rows, bool halted)
+    {
+        int sent = 0, blocked = 0, failed = 0, skipped = 0, pending = 0;
+        foreach (var row in rows)
+        {
+            switch (row.GetString("Status"))
+            {
+                case RecipientStatus.Sent: sent++; break;
+                case RecipientStatus.Blocked: blocked++; break;
+                case RecipientStatus.FailedPermanent: failed++; break;
+                case var _ when !IsEmail(row): skipped++; break;
+                default: pending++; break;
+            }
+        }
+
+        return new BatchResult(message.IncidentId, message.RunId, message.BatchId, message.Canary, sent, blocked, failed, skipped, pending,
+            halted, _time.GetUtcNow());
+    }
+}
+
+/// <summary>Some rows of a batch are being sent by another worker (a duplicate message); the queue retries the batch later.</summary>
+public sealed class BatchInFlightException(string message) : Exception(message);
+
+/// <summary>The run was halted while a send waited for its permit.</summary>
+internal sealed class HaltedException : Exception;

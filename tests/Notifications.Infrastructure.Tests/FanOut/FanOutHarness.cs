@@ -1,0 +1,116 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Notifications.Infrastructure.Email;
+using Notifications.Infrastructure.FanOut;
+using Notifications.Infrastructure.Recipients;
+using Notifications.Infrastructure.Storage;
+using Notifications.TestKit;
+using Notifications.TestKit.FanOut;
+
+namespace Notifications.Infrastructure.Tests.FanOut;
+
+/// <summary>The fan-out on real Azurite and maildev, in tables and a queue of its own, people at a domain of its own.</summary>
+internal sealed class FanOutHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public FanOutHarness(DevServicesFixture fixture, string stem, Dictionary<string, string?>? fanOut = null,
+        Func<IServiceProvider, IEmailSender>? sender = null, bool simulate = false)
+    {
+        Domain = Names.Unique(stem) + ".test";
+        var settings = new Dictionary<string, string?>
+        {
+            ["FanOut:PerMinute"] = "1000000000",
+            ["FanOut:PerHour"] = "2000000000",
+            ["FanOut:MaxConcurrency"] = "4",
+            ["FanOut:CanarySize"] = "100",
+            ["FanOut:RetryDelay"] = "00:00:00.010",
+        };
+        foreach (var (key, value) in fanOut ?? [])
+        {
+            settings["FanOut:" + key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        _services = TestServices.Build(fixture.Services, Names.Unique(stem), s =>
+        {
+            s.AddFanOut(configuration);
+            s.AddSingleton<INoticeSource>(Notices);
+            if (simulate)
+            {
+                s.Configure<MailOptions>(o => o.Simulate = true);
+            }
+
+            if (sender is not null)
+            {
+                s.AddSingleton(sender);
+            }
+        });
+        Mail = fixture.Services.Mail;
+        SmtpPort = fixture.Services.SmtpPort;
+    }
+
+    public string Domain { get; }
+
+    public Maildev Mail { get; }
+
+    public int SmtpPort { get; }
+
+    public GreetingNoticeSource Notices { get; } = new();
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public FanOutPlanner Planner => Get<FanOutPlanner>();
+
+    public NotificationBatchSender Sender => Get<NotificationBatchSender>();
+
+    public FanOutProgress Progress => Get<FanOutProgress>();
+
+    public FanOutControl Control => Get<FanOutControl>();
+
+    public async Task ImportAsync(string incidentId, int people, CancellationToken ct)
+    {
+        var result = await Get<RecipientImporter>().ImportAsync(incidentId, FanOutCsv.Stream(people, Domain), null, ct);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+    }
+
+    public async Task<BatchQueueDrain.Outcome> DrainAsync(CancellationToken ct, int parallelism = 4,
+        Func<BatchMessage, CancellationToken, Task<BatchResult>>? handle = null) =>
+        await BatchQueueDrain.RunAsync(await Get<StorageClients>().QueueAsync(FanOutKeys.Queue), handle ?? Sender.SendBatchAsync, parallelism, ct: ct);
+
+    /// <summary>Every recipient row of the incident's current import.</summary>
+    public async Task<List<TableEntity>> RowsAsync(string incidentId, CancellationToken ct)
+    {
+        var table = await Get<StorageClients>().TableAsync(RecipientKeys.Table);
+        var rows = new List<TableEntity>();
+        foreach (var batch in await Get<RecipientStore>().ListBatchesAsync(incidentId, ct))
+        {
+            await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == batch.BatchId, cancellationToken: ct))
+            {
+                rows.Add(e);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The mails maildev holds for this harness's people.</summary>
+    public async Task<List<ReceivedMail>> MailsAsync(CancellationToken ct) =>
+        (await Mail.AllAsync(ct)).Where(m => m.To.Any(t => t.Address.EndsWith("@" + Domain, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>Waits until maildev holds at least <paramref name="count"/> mails for this harness (it stores them just after the 250), then returns them all.</summary>
+    public async Task<List<ReceivedMail>> WaitForMailsAsync(int count, CancellationToken ct)
+    {
+        await Mail.WaitForAsync(all => all.Count(m => m.To.Any(t => t.Address.EndsWith("@" + Domain, StringComparison.OrdinalIgnoreCase))) >= count, ct: ct);
+        return await MailsAsync(ct);
+    }
+
+    public static string? MessageId(ReceivedMail mail) =>
+        mail.Headers?.FirstOrDefault(h => h.Key.Equals("message-id", StringComparison.OrdinalIgnoreCase)).Value?.ToString()?.Trim('<', '>', ' ');
+
+    public static int Number(string personId) => int.Parse(personId.AsSpan(1), CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}

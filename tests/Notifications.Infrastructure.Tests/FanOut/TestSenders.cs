@@ -1,0 +1,58 @@
+using Notifications.Infrastructure.Email;
+
+namespace Notifications.Infrastructure.Tests.FanOut;
+
+/// <summary>Sends through <paramref name="inner"/> until <paramref name="sends"/> went out, then dies like a killed worker.</summary>
+internal sealed class KillingSender(IEmailSender inner, int sends) : IEmailSender
+{
+    private int _sent;
+    private volatile bool _revived;
+
+    /// <summary>The next worker: it never dies.</summary>
+    public void Revive() => _revived = true;
+
+    public async Task SendAsync(EmailMessage message, CancellationToken ct)
+    {
+        if (!_revived && Interlocked.Increment(ref _sent) > sends)
+        {
+            throw new WorkerKilledException();
+        }
+
+        await inner.SendAsync(message, ct);
+    }
+}
+
+internal sealed class WorkerKilledException : Exception;
+
+/// <summary>The first <paramref name="failing"/> attempts go to <paramref name="down"/> (a closed port), the rest to <paramref name="up"/>.</summary>
+internal sealed class SwitchingSender(IEmailSender down, IEmailSender up, int failing) : IEmailSender
+{
+    private int _attempts;
+
+    public Task SendAsync(EmailMessage message, CancellationToken ct) =>
+        Interlocked.Increment(ref _attempts) <= failing ? down.SendAsync(message, ct) : up.SendAsync(message, ct);
+}
+
+/// <summary>The relay refuses one address for good (as a 550 would); everything else goes to <paramref name="inner"/>.</summary>
+internal sealed class RejectingSender(IEmailSender inner, string rejected) : IEmailSender
+{
+    public Task SendAsync(EmailMessage message, CancellationToken ct) =>
+        message.To == rejected
+            ? throw new PermanentEmailFailureException("550 5.1.1 mailbox unavailable")
+            : inner.SendAsync(message, ct);
+}
+
+/// <summary>Sends through <paramref name="inner"/>; right after the <paramref name="after"/>-th send, an operator halts the run.</summary>
+internal sealed class HaltingSender(IEmailSender inner, int after, Func<Task> halt) : IEmailSender
+{
+    private int _sent;
+
+    public async Task SendAsync(EmailMessage message, CancellationToken ct)
+    {
+        await inner.SendAsync(message, ct);
+        if (Interlocked.Increment(ref _sent) == after)
+        {
+            await halt();
+        }
+    }
+}

@@ -8,7 +8,8 @@ namespace Notifications.Functions.Sample;
 
 /// <summary>
 /// <c>sample [apiBase]</c>: takes a sample incident through the running local system: report it (physical harm
-/// possible, so the deadline is now), wait for the workflow to email the reminder, and print the history.
+/// possible, so the deadline is now), wait for the reminder and the harm assessment, confirm the assessment as a privacy
+/// officer, approve the Commissioner's report as an approver, wait until it is sent, and print the history.
 /// </summary>
 public static class SampleIncident
 {
@@ -16,6 +17,7 @@ public static class SampleIncident
     {
         using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
         var token = LocalTokens.Mint(auth, Roles.PrivacyOfficer, "sample-officer", DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+        var approverToken = LocalTokens.Mint(auth, Roles.Approver, "sample-approver", DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var created = await http.PostAsJsonAsync("api/incidents", new
@@ -39,28 +41,51 @@ public static class SampleIncident
             return 1;
         }
 
-        var location = created.Headers.Location!.ToString();
-        await output.WriteLineAsync($"Reported: {location}");
+        var location = created.Headers.Location!.ToString().TrimStart('/');
+        await output.WriteLineAsync($"Reported: /{location}");
+        if (!await WaitForAsync(http, location, ["reminder-sent", "assessment-proposed"], ct))
+        {
+            await output.WriteLineAsync("No reminder or assessment within 60 s: is the app running with --local?");
+            return 1;
+        }
+
+        await output.WriteLineAsync("The deadline reminder reached the privacy office's inbox; the harm assessment is proposed.");
+        var decided = await http.PostAsJsonAsync($"{location}/assessment/decision", new { decision = "confirm" }, ct);
+        using var approve = new HttpRequestMessage(HttpMethod.Post, $"{location}/commissioner-report/approve");
+        approve.Headers.Authorization = new AuthenticationHeaderValue("Bearer", approverToken);
+        var approved = decided.IsSuccessStatusCode ? await http.SendAsync(approve, ct) : decided;
+        if (!approved.IsSuccessStatusCode || !await WaitForAsync(http, location, ["commissioner-report-sent"], ct))
+        {
+            await output.WriteLineAsync($"Decision or report approval failed: {(int)approved.StatusCode} {await approved.Content.ReadAsStringAsync(ct)}");
+            return 1;
+        }
+
+        var history = await http.GetFromJsonAsync<JsonElement>(location + "/history", ct);
+        foreach (var entry in history.EnumerateArray())
+        {
+            var actor = entry.GetProperty("actor");
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  #{entry.GetProperty("sequence").GetInt64()} {entry.GetProperty("at").GetDateTimeOffset():u} {entry.GetProperty("type").GetString(),-28} by {actor.GetProperty("id").GetString()} ({actor.GetProperty("role").GetString()})"));
+        }
+
+        await output.WriteLineAsync("The officer confirmed significant harm, the approver approved the report, and the Commissioner's inbox has it.");
+        return 0;
+    }
+
+    private static async Task<bool> WaitForAsync(HttpClient http, string location, string[] types, CancellationToken ct)
+    {
         for (var attempt = 0; attempt < 120; attempt++)
         {
-            var history = await http.GetFromJsonAsync<JsonElement>(location.TrimStart('/') + "/history", ct);
-            if (history.EnumerateArray().Any(e => e.GetProperty("type").GetString() == "reminder-sent"))
+            var history = await http.GetFromJsonAsync<JsonElement>(location + "/history", ct);
+            var seen = history.EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToHashSet();
+            if (types.All(seen.Contains))
             {
-                foreach (var entry in history.EnumerateArray())
-                {
-                    var actor = entry.GetProperty("actor");
-                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"  #{entry.GetProperty("sequence").GetInt64()} {entry.GetProperty("at").GetDateTimeOffset():u} {entry.GetProperty("type").GetString(),-18} by {actor.GetProperty("id").GetString()} ({actor.GetProperty("role").GetString()})"));
-                }
-
-                await output.WriteLineAsync("The deadline reminder reached the privacy office's inbox.");
-                return 0;
+                return true;
             }
 
             await Task.Delay(500, ct);
         }
 
-        await output.WriteLineAsync("No reminder within 60 s: is the app running with --local?");
-        return 1;
+        return false;
     }
 }

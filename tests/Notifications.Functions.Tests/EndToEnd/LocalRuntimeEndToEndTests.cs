@@ -11,7 +11,7 @@ namespace Notifications.Functions.Tests.EndToEnd;
 public sealed class LocalRuntimeEndToEndTests(DevServicesFixture fixture)
 {
     [Fact]
-    public async Task SampleIncident_ThroughTheLocalRuntime_ReachesThePrivacyOfficeInbox()
+    public async Task SampleIncident_ThroughTheLocalRuntime_ReachesThePrivacyOfficeAndTheCommissioner()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var app = await AppProcess.StartAsync(fixture.Services, Names.Unique("e2e"), ct);
@@ -24,5 +24,7 @@ public sealed class LocalRuntimeEndToEndTests(DevServicesFixture fixture)
         var inbox = await fixture.Services.Mail.WaitForAsync(all => all.Any(m => m.Subject.Contains(id, StringComparison.Ordinal)), ct: ct);
         Assert.Equal("privacy.office@example.test", inbox.First(m => m.Subject.Contains(id, StringComparison.Ordinal)).To.Single().Address);
         Assert.Contains("reminder-sent", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("commissioner-report-sent", output.ToString(), StringComparison.Ordinal);
+        await fixture.Services.Mail.WaitForAsync(all => all.Any(m => m.To.Any(t => t.Address == "commissioner@example.test") && m.Text!.Contains("Ministry of Examples", StringComparison.Ordinal)), ct: ct);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Notifications.Domain.Breach;
 using Notifications.Domain.Containment;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Hosting;
@@ -39,7 +40,8 @@ public sealed partial class SendDeletionRequestsActivity(
         {
             var token = links.Sign(new LinkClaims(id, task.Task.TaskId, recipient.RecipientId, $"{task.Task.TaskId}:{recipient.RecipientId}", expiresAt));
             var url = $"{office.Value.BaseUrl.TrimEnd('/')}/api/public/containment/confirm?token={Uri.EscapeDataString(token)}";
-            var (subject, body) = DeletionRequestEmail.Compose(recipient.Language, state.Facts!.PublicBodies.Select(b => b.Name).ToList(), url, expiresAt);
+            var item = state.Facts!.Cause == BreachCause.MisdirectedMail ? MisdirectedItem.Letter : MisdirectedItem.Email;
+            var (subject, body) = DeletionRequestEmail.Compose(recipient.Language, state.Facts.PublicBodies.Select(b => b.Name).ToList(), url, expiresAt, item);
             var messageId = $"deletion.{id}.{task.Task.TaskId}.{recipient.RecipientId}@{mail.Value.MessageIdDomain}";
             await once.RunAsync(id, $"{command.CommandId}:{recipient.RecipientId}",
                 ct => email.SendAsync(new EmailMessage(recipient.Email, subject, body, messageId), ct), cancellationToken);

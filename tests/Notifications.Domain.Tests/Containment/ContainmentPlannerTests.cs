@@ -15,7 +15,7 @@ public sealed class ContainmentPlannerTests
     public static TheoryData<BreachCause, string[], string, string, TimeSpan> Plans => new()
     {
         { BreachCause.MisdirectedEmail, ["confirmDeletion", "recallEmail", "checkForwarding"], "confirmDeletion", "PrivacyOfficer", TimeSpan.FromHours(4) },
-        { BreachCause.MisdirectedMail, ["retrieveMail", "correctAddress"], "retrieveMail", "ProgramArea", TimeSpan.FromHours(24) },
+        { BreachCause.MisdirectedMail, ["confirmDestruction", "retrieveMail", "correctAddress"], "confirmDestruction", "PrivacyOfficer", TimeSpan.FromHours(24) },
         { BreachCause.Loss, ["disableDevice", "attemptRecovery"], "disableDevice", "IT", TimeSpan.FromHours(4) },
         { BreachCause.Theft, ["disableDevice", "policeReport", "attemptRecovery"], "policeReport", "ProgramArea", TimeSpan.FromHours(24) },
         { BreachCause.UnauthorizedAccess, ["revokeAccess", "preserveLogs", "identifyRecordsViewed"], "revokeAccess", "IT", TimeSpan.FromHours(4) },
@@ -80,8 +80,17 @@ public sealed class ContainmentPlannerTests
         Assert.Contains("confirm", task.Title, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Plan_MisdirectedMail_AsksWrongRecipientsToDestroyOrReturnAndConfirm()
+    {
+        var plan = ContainmentPlanner.Plan(Baseline().WithCause(BreachCause.MisdirectedMail), PolicyPacks.BcFoippaV1, Now);
+
+        var task = Assert.Single(plan, t => t.Kind == ContainmentTaskKind.DeletionConfirmation);
+        Assert.Equal("task-confirmDestruction", task.TaskId);
+        Assert.Contains("letter", task.Title, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData(BreachCause.MisdirectedMail)]
     [InlineData(BreachCause.Theft)]
     [InlineData(BreachCause.Cyberattack)]
     [InlineData(BreachCause.Other)]

@@ -94,4 +94,17 @@ public sealed class DeletionRequestEmailTests
     [Fact]
     public void Compose_NoPublicBody_Throws() =>
         Assert.Throws<ArgumentException>(() => DeletionRequestEmail.Compose("en", [" "], Url, Expires));
+
+    [Theory]
+    [InlineData("en", "Destroy the letter", "letter", "email")]
+    [InlineData("fr", "Détruisez la lettre", "lettre", "courriel")]
+    public void Compose_Letter_AsksToDestroyOrReturnTheLetterNotAnEmail(string language, string ask, string item, string notItem)
+    {
+        var (subject, text) = DeletionRequestEmail.Compose(language, Body, Url, Expires, MisdirectedItem.Letter);
+
+        Assert.Contains(ask, text, StringComparison.Ordinal);
+        Assert.Contains(item, subject, StringComparison.Ordinal);
+        Assert.DoesNotContain(notItem, subject + text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Url, text, StringComparison.Ordinal);
+    }
 }

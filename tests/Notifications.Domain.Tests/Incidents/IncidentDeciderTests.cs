@@ -36,6 +36,7 @@ public sealed class IncidentDeciderTests
 
     [Theory]
     [InlineData(BreachCause.MisdirectedEmail, "task-confirmDeletion")]
+    [InlineData(BreachCause.MisdirectedMail, "task-confirmDestruction")]
     [InlineData(BreachCause.Theft, null)]
     public void Reported_PlansContainmentFromHowItHappened(BreachCause cause, string? deletionTask)
     {

@@ -1,15 +1,11 @@
-namespace Notifications.Domain.Incidents;
+using Notifications.Domain.Policy;
 
-/// <summary>A text in both official languages.</summary>
-public sealed record LocalizedText(string En, string Fr)
-{
-    public string In(string language) => language == "fr" ? Fr : En;
-}
+namespace Notifications.Domain.Incidents;
 
 /// <summary>A list of short texts in both official languages.</summary>
 public sealed record LocalizedList(IReadOnlyList<string> En, IReadOnlyList<string> Fr)
 {
-    public IReadOnlyList<string> In(string language) => language == "fr" ? Fr : En;
+    public IReadOnlyList<string> Pick(string language) => Notices.NoticeLanguage.Normalize(language) == Notices.NoticeLanguage.French ? Fr : En;
 }
 
 /// <summary>What the privacy office wrote for the notices to individuals, for one template version.</summary>

@@ -110,6 +110,36 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         Assert.Single(history.EnumerateArray(), e => e.GetProperty("type").GetString() == "notices-completed");
     }
 
+    [Fact]
+    public async Task Notices_NamingAnotherPerson_AreBlocked_AndCompletionIsNotRecorded()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await NotifyingIncidentAsync(app, officer);
+        var people = People(app.Prefix, 12);
+        await ImportAsync(officer, id, people);
+        var named = people[1];
+        var content = new
+        {
+            summary = new { en = $"A report about {named.Given} {named.Family} was misdirected.", fr = $"Un rapport sur {named.Given} {named.Family} a été mal dirigé." },
+            stepsForPerson = new { en = new[] { "Watch your accounts." }, fr = new[] { "Surveillez vos comptes." } },
+        };
+        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", content, _ct)).EnsureSuccessStatusCode();
+        (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
+
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+
+        var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.Equal(1, progress.GetProperty("sent").GetInt64()); // only the person named, about themselves
+        Assert.Equal(11, progress.GetProperty("blocked").GetInt64());
+        await fixture.Services.Mail.WaitForAsync(all => all.Any(m => m.To.Any(t => t.Address == named.Email)), ct: _ct);
+        var inbox = await fixture.Services.Mail.AllAsync(_ct);
+        Assert.DoesNotContain(inbox, m => m.To.Any(t => people.Any(p => p != named && string.Equals(p.Email, t.Address, StringComparison.OrdinalIgnoreCase))));
+        var history = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct);
+        Assert.DoesNotContain(history.EnumerateArray(), e => e.GetProperty("type").GetString() == "notices-completed");
+    }
+
     private sealed record Person(string Id, string Given, string Family, string Email, string Language);
 
     /// <summary>People whose names are fixed-length codes, so no name is part of another.</summary>

@@ -88,6 +88,22 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param httpPerInstanceConcurrency int = 16
 
+@description('Notices fan-out: emails per minute allowed by the email provider (ACS default quota).')
+@minValue(1)
+param fanOutPerMinute int = 30
+
+@description('Notices fan-out: emails per hour allowed by the email provider (ACS default quota).')
+@minValue(1)
+param fanOutPerHour int = 100
+
+@description('Notices fan-out: SMTP connections and sends in flight per batch.')
+@minValue(1)
+param fanOutMaxConcurrency int = 4
+
+@description('Notices fan-out: people in the canary sent before the rest is released.')
+@minValue(1)
+param fanOutCanarySize int = 100
+
 param tags object = {
   workload: 'breach-notifications'
 }
@@ -185,6 +201,10 @@ module functionApp 'modules/functionapp.bicep' = {
       authAuthority: authAuthority
       authAudience: authAudience
       authIssuer: authIssuer
+      fanOutPerMinute: fanOutPerMinute
+      fanOutPerHour: fanOutPerHour
+      fanOutMaxConcurrency: fanOutMaxConcurrency
+      fanOutCanarySize: fanOutCanarySize
     }
     tags: tags
   }

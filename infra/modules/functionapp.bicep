@@ -50,6 +50,10 @@ param settings {
   authAuthority: string
   authAudience: string
   authIssuer: string
+  fanOutPerMinute: int
+  fanOutPerHour: int
+  fanOutMaxConcurrency: int
+  fanOutCanarySize: int
 }
 
 param tags object = {}
@@ -216,6 +220,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Commissioner__Email: settings.commissionerEmail
     Commissioner__Name: settings.commissionerName
     Policy__Pack: settings.policyPack
+    // Notices fan-out: the email provider's quota, SMTP connections and the canary (FanOutOptions).
+    FanOut__PerMinute: string(settings.fanOutPerMinute)
+    FanOut__PerHour: string(settings.fanOutPerHour)
+    FanOut__MaxConcurrency: string(settings.fanOutMaxConcurrency)
+    FanOut__CanarySize: string(settings.fanOutCanarySize)
     // Signs the anonymous containment-confirmation links; a Key Vault secret like the SMTP one.
     Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${linksSecretUri})'
     // Entra ID bearer tokens. The local HMAC key stays empty in Azure so no locally minted token is ever accepted.

@@ -6,8 +6,11 @@ using Notifications.Functions.Reports;
 using Notifications.Functions.Health;
 using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
+using Notifications.Functions.Notices;
 using Notifications.Functions.Reminders;
 using Notifications.Infrastructure;
+using Notifications.Infrastructure.FanOut;
+using Notifications.Infrastructure.Notices;
 using Notifications.Infrastructure.Recipients;
 
 namespace Notifications.Functions;
@@ -31,7 +34,10 @@ public static class NotificationsExtensions
             }
         });
         services.AddSingleton<PolicySelection>();
-        services.AddInfrastructure(configuration).AddRecipients();
+        services.AddInfrastructure(configuration).AddRecipients().AddFanOut(configuration);
+        services.TryAddSingleton<NoticeRenderer>();
+        services.TryAddSingleton<INoticeSource, IncidentNoticeSource>();
+        services.TryAddSingleton<NoticeCompletion>();
         services.AddAccess(configuration);
         services.AddNotificationsTelemetry(configuration);
         services.AddOptions<PrivacyOfficeOptions>().Bind(configuration.GetSection("PrivacyOffice")).ValidateDataAnnotations().ValidateOnStart();
@@ -54,6 +60,8 @@ public static class NotificationsExtensions
         app.MapContainment();
         app.MapDeletionConfirmation();
         app.MapCommissionerReport();
+        app.MapNoticeContent();
+        app.MapNotification();
         app.MapHttpFunction(GetHealth.Function, GetHealth.Handle).AllowAnonymous();
         return app;
     }

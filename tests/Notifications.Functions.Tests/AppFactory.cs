@@ -21,6 +21,9 @@ public sealed class AppFactory(DevServices services, Action<IServiceCollection>?
     public Dictionary<string, string?> Settings => new(TestServices.Settings(services, Prefix))
     {
         ["Auth:SigningKey"] = SigningKey,
+        // The notices fan-out: no provider quota in tests.
+        ["FanOut:PerMinute"] = "1000000",
+        ["FanOut:PerHour"] = "1000000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

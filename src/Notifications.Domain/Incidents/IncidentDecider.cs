@@ -75,6 +75,12 @@ public sealed partial class IncidentDecider(ContactPerson contact)
             case RecipientsImported r:
                 d.Add(r);
                 break;
+            case NoticeContentSubmitted c:
+                SubmitNoticeContent(d, c);
+                break;
+            case NoticeContentApproved a:
+                ApproveNoticeContent(d, a);
+                break;
             case NoticesCompleted n when state.NoticesCompletedAt is null:
                 d.Add(n);
                 Redraft(d, n.EventId);

@@ -34,6 +34,8 @@ namespace Notifications.Domain.Incidents;
 [JsonDerivedType(typeof(CommissionerReportApproved), "commissioner-report-approved")]
 [JsonDerivedType(typeof(CommissionerReportSent), "commissioner-report-sent")]
 [JsonDerivedType(typeof(RecipientsImported), "recipients-imported")]
+[JsonDerivedType(typeof(NoticeContentSubmitted), "notice-content-submitted")]
+[JsonDerivedType(typeof(NoticeContentApproved), "notice-content-approved")]
 [JsonDerivedType(typeof(NoticesCompleted), "notices-completed")]
 [JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
 public abstract record IncidentEvent
@@ -121,6 +123,18 @@ public sealed record CommissionerReportSent(string To, string MessageId, string 
 /// people themselves stay in the recipients table; the history keeps the import id and the counts.
 /// </summary>
 public sealed record RecipientsImported(string ImportId, RecipientCounts Counts, bool SystemOfRecordChecked) : IncidentEvent;
+
+/// <summary>A privacy officer submitted what the notices will say (summary and steps, both languages) for a template version.</summary>
+public sealed record NoticeContentSubmitted(LocalizedText Summary, LocalizedList StepsForPerson, string TemplateVersion) : IncidentEvent;
+
+/// <summary>
+/// An approver approved the submitted notice content for a template version. The recorded event carries the content
+/// approved, which is pinned: later submissions need a new approval before the notices say anything else.
+/// </summary>
+public sealed record NoticeContentApproved(string TemplateVersion) : IncidentEvent
+{
+    public NoticeContent? Content { get; init; }
+}
 
 /// <summary>Everyone due a notice was notified (direct, letter or indirect) or withheld: the deadline is met.</summary>
 public sealed record NoticesCompleted(NoticeCounts Counts) : IncidentEvent;

@@ -69,6 +69,16 @@ public static class IncidentEvolution
             CommissionerReport = s.CommissionerReport! with { SentAt = at, SentMessageId = sent.MessageId },
         },
         RecipientsImported r => s with { Recipients = r },
+        NoticeContentSubmitted c => s with
+        {
+            NoticeContent = s.NoticeContent is { } existing
+                ? existing with { Submitted = new(c.Summary, c.StepsForPerson, c.TemplateVersion), SubmittedAt = at }
+                : new NoticeContentState(new(c.Summary, c.StepsForPerson, c.TemplateVersion), at),
+        },
+        NoticeContentApproved a => s with
+        {
+            NoticeContent = s.NoticeContent! with { Approved = a.Content ?? s.NoticeContent.Submitted, ApprovedAt = at },
+        },
         NoticesCompleted n => s with { Notices = n.Counts, NoticesCompletedAt = at },
         IncidentClosed c => s with { Status = IncidentStatus.Closed, ClosedReason = c.Reason, ClosedAt = at, BelowThreshold = c.BelowThreshold },
         _ => s,

@@ -44,6 +44,7 @@ public sealed record IncidentState
 
     public ReportState? CommissionerReport { get; init; }
     public RecipientsImported? Recipients { get; init; }
+    public NoticeContentState? NoticeContent { get; init; }
     public NoticeCounts? Notices { get; init; }
     public DateTimeOffset? NoticesCompletedAt { get; init; }
 

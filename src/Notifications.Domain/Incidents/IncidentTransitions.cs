@@ -29,6 +29,7 @@ public static class IncidentTransitions
         typeof(NoSignificantHarmDecided), typeof(TimerFired), typeof(ReminderSent), typeof(ContainmentTaskAdded),
         typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
         typeof(CommissionerReportApproved), typeof(CommissionerReportSent), typeof(RecipientsImported), typeof(NoticesCompleted), typeof(IncidentClosed),
+        typeof(NoticeContentSubmitted), typeof(NoticeContentApproved),
     ];
 
     private static readonly Dictionary<(IncidentStatus, Type), Transition> Table = Build();
@@ -51,7 +52,7 @@ public static class IncidentTransitions
             {
                 typeof(FactsAmended), typeof(AssessmentProposed), typeof(TimerFired), typeof(ReminderSent), typeof(ContainmentTaskAdded),
                 typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
-                typeof(RecipientsImported),
+                typeof(RecipientsImported), typeof(NoticeContentSubmitted),
             })
             {
                 table[(status, type)] = Apply(status);
@@ -66,6 +67,7 @@ public static class IncidentTransitions
         table[(Notifying, typeof(CommissionerReportApproved))] = Apply(Notifying);
         table[(Notifying, typeof(CommissionerReportSent))] = Apply(Notifying);
         table[(Notifying, typeof(NoticesCompleted))] = Apply(Notifying);
+        table[(Notifying, typeof(NoticeContentApproved))] = Apply(Notifying);
 
         // Closed: late timers and assessments are moot; outcomes of work already under way are still recorded.
         table[(Closed, typeof(TimerFired))] = Ignore(Closed);

@@ -35,6 +35,12 @@ public static class FunctionCatalogue
         CommissionerReportEndpoints.ApproveFunction,
         ImportRecipients.Function,
         CompleteNotices.Function,
+        NoticeContentEndpoints.SubmitFunction,
+        NoticeContentEndpoints.ApproveFunction,
+        NotificationEndpoints.StartFunction,
+        NotificationEndpoints.HaltFunction,
+        NotificationEndpoints.ResumeFunction,
+        NotificationEndpoints.GetFunction,
         GetHealth.Function,
 
         // Queues: the workflow's events and its activities.
@@ -43,6 +49,7 @@ public static class FunctionCatalogue
         SendReminder.Function,
         SendDeletionRequestsActivity.Function,
         SendCommissionerReportActivity.Function,
+        SendNotificationBatch.Function,
 
         // Timers: recovery.
         RedriveOutbox.Function,

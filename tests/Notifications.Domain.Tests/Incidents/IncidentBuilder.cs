@@ -68,6 +68,9 @@ public static class IncidentBuilder
         nameof(RecipientsImported) => new RecipientsImported("imp-1", new(3, new Dictionary<string, long> { ["en"] = 3 }, new Dictionary<string, long> { ["BC"] = 3 },
             new Dictionary<Domain.Recipients.NoticeChannel, long>(), 0, 0, 0), true) { EventId = "imported" },
         nameof(NoticesCompleted) => new NoticesCompleted(new NoticeCounts(10, 2, 1, 1, ["Safety of a person under a protection order."], "Email and letters.")) { EventId = "notices-done" },
+        nameof(NoticeContentSubmitted) => new NoticeContentSubmitted(new("A file was emailed to the wrong person.", "Un fichier a été envoyé à la mauvaise personne."),
+            new(["Watch your accounts"], ["Surveillez vos comptes"]), "v1") { EventId = "content-1" },
+        nameof(NoticeContentApproved) => new NoticeContentApproved("v1") { EventId = "content-approved-1" },
         nameof(IncidentClosed) => new IncidentClosed("Duplicate of another report", false) { EventId = "close-1" },
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Name),
     };

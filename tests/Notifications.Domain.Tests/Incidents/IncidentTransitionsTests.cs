@@ -40,6 +40,8 @@ public sealed class IncidentTransitionsTests
         Row(nameof(CommissionerReportSent), (R, None), (R, Open), (A, Notifying), (A, Closed));
         Row(nameof(RecipientsImported), (R, None), (A, Open), (A, Notifying), (R, Closed));
         Row(nameof(NoticesCompleted), (R, None), (R, Open), (A, Notifying), (R, Closed));
+        Row(nameof(NoticeContentSubmitted), (R, None), (A, Open), (A, Notifying), (R, Closed));
+        Row(nameof(NoticeContentApproved), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(IncidentClosed), (R, None), (A, Closed), (A, Closed), (R, Closed));
         return rows;
     }
@@ -68,6 +70,12 @@ public sealed class IncidentTransitionsTests
     public void Decide_FollowsTheTable(IncidentStatus from, string eventType, TransitionKind kind, IncidentStatus to)
     {
         var state = IncidentBuilder.InStatus(from);
+        if (eventType == nameof(NoticeContentApproved) && from == IncidentStatus.Notifying)
+        {
+            // Approval needs content to approve.
+            state = IncidentBuilder.Apply(state, IncidentBuilder.SampleOf(typeof(NoticeContentSubmitted), state));
+        }
+
         // Samples refer to the incident's tasks and facts; for an incident that does not exist yet, take them from an open one.
         var sampleFrom = from == IncidentStatus.None ? IncidentBuilder.InStatus(IncidentStatus.Open) : state;
         var inbound = IncidentBuilder.SampleOf(IncidentTransitions.InboundEvents.Single(t => t.Name == eventType), sampleFrom);

@@ -1,0 +1,64 @@
+using Notifications.Domain.Incidents;
+using Notifications.Domain.Recipients;
+using Notifications.Infrastructure.FanOut;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Notices;
+
+/// <summary>
+/// Records <see cref="NoticesCompleted"/> when an incident's fan-out is complete: direct = sent by email; letters and
+/// withheld from the import's counts by channel; indirect = the import's indirect channel plus permanent email failures.
+/// Held (logged, not recorded) while any notice was blocked by the linter: those people are not notified yet.
+/// </summary>
+public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentStore store, WorkflowEngine engine, ILogger<NoticeCompletion> logger)
+{
+    public async Task<bool> RecordAsync(string incidentId, CancellationToken ct)
+    {
+        var snapshot = await progress.GetAsync(incidentId, ct);
+        if (snapshot is not { IsComplete: true })
+        {
+            return false;
+        }
+
+        if (snapshot.Blocked > 0)
+        {
+            LogHeld(incidentId, snapshot.RunId, snapshot.Blocked);
+            return false;
+        }
+
+        var (state, _) = await store.LoadAsync(incidentId, ct);
+        if (state.NoticesCompletedAt is not null || state.Status != IncidentStatus.Notifying)
+        {
+            return false;
+        }
+
+        var byChannel = state.Recipients?.Counts.ByChannel ?? new Dictionary<NoticeChannel, long>();
+        var counts = Counts(snapshot, byChannel);
+        var completed = new NoticesCompleted(counts) { EventId = $"notices-completed:{snapshot.RunId}" };
+        await engine.HandleAsync(incidentId, completed, Actor.Activity("send-notification-batch"), ct);
+        LogCompleted(incidentId, snapshot.RunId, counts.Direct, counts.Letters, counts.Indirect, counts.Withheld);
+        return true;
+    }
+
+    public static NoticeCounts Counts(FanOutSnapshot snapshot, IReadOnlyDictionary<NoticeChannel, long> byChannel)
+    {
+        int Channel(NoticeChannel c) => (int)byChannel.GetValueOrDefault(c);
+        var direct = (int)snapshot.Sent;
+        var letters = Channel(NoticeChannel.Letter);
+        var indirect = Channel(NoticeChannel.Indirect) + (int)snapshot.FailedPermanent;
+        var withheld = Channel(NoticeChannel.Withheld);
+        var method = $"Notified directly by email ({direct}); by letter where there was no email address ({letters}); "
+            + $"by indirect notice where contact information was missing or the email could not be delivered ({indirect}).";
+        IReadOnlyList<string> reasons = withheld > 0
+            ? ["Notice could reasonably be expected to result in immediate and grave harm; the reason is recorded with each person."]
+            : [];
+        return new NoticeCounts(direct, letters, indirect, withheld, reasons, method);
+    }
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Incident {IncidentId}: run {RunId} complete but {Blocked} notices blocked; completion not recorded")]
+    private partial void LogHeld(string incidentId, string runId, long blocked);
+
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Information,
+        Message = "Incident {IncidentId}: run {RunId} complete: direct {Direct}, letters {Letters}, indirect {Indirect}, withheld {Withheld}")]
+    private partial void LogCompleted(string incidentId, string runId, int direct, int letters, int indirect, int withheld);
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Notifications.Domain.Incidents;
+using Notifications.Functions.Access;
+using Notifications.Functions.Hosting;
+using Notifications.Functions.Incidents;
+using Notifications.Infrastructure.FanOut;
+using Notifications.Infrastructure.Notices;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Notices;
+
+/// <summary>
+/// The notices fan-out of an incident: start it (canary first), halt and resume it, and read its progress. One run per
+/// import: the run id is derived from the import id, so a retried start changes nothing.
+/// </summary>
+public static class NotificationEndpoints
+{
+    public static readonly HttpFunction StartFunction = new("StartNotification", "incidents/{id}/notification/start", ["POST"], AuthLevel.Function);
+    public static readonly HttpFunction HaltFunction = new("HaltNotification", "incidents/{id}/notification/halt", ["POST"], AuthLevel.Function);
+    public static readonly HttpFunction ResumeFunction = new("ResumeNotification", "incidents/{id}/notification/resume", ["POST"], AuthLevel.Function);
+    public static readonly HttpFunction GetFunction = new("GetNotification", "incidents/{id}/notification", ["GET"], AuthLevel.Function);
+
+    public sealed record Resumed(int BatchesRequeued, FanOutSnapshot? Progress);
+
+    public static IEndpointRouteBuilder MapNotification(this IEndpointRouteBuilder app)
+    {
+        app.MapHttpFunction(StartFunction, Start).RequireAuthorization(Policies.Officer);
+        app.MapHttpFunction(HaltFunction, Halt).RequireAuthorization(Policies.Officer);
+        app.MapHttpFunction(ResumeFunction, Resume).RequireAuthorization(Policies.Officer);
+        app.MapHttpFunction(GetFunction, Get).RequireAuthorization(Policies.Read);
+        return app;
+    }
+
+    public static string RunIdFor(string importId) => $"run-{importId}";
+
+    public static async Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Start(
+        string id, IncidentStore store, FanOutPlanner planner, FanOutProgress progress, CancellationToken ct)
+    {
+        var (state, _) = await store.LoadAsync(id, ct);
+        if (state.Status == IncidentStatus.None)
+        {
+            return TypedResults.NotFound(ProblemDetailsBody.NotFound(id));
+        }
+
+        var refusal = state switch
+        {
+            { Status: not IncidentStatus.Notifying } => "Notices go out only once significant harm is confirmed and while the incident is open.",
+            { NoticesCompletedAt: not null } => "The notices are already complete.",
+            { Recipients: null } => "Import the affected people first.",
+            { NoticeContent.Approved: null } or { NoticeContent: null } => "The notice content must be submitted and approved first.",
+            { NoticeContent.Approved.TemplateVersion: var v } when v != NoticeTemplateSet.Default.Version =>
+                "The approved content was written for other templates than the deployed ones; submit and approve it again.",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return Conflict(refusal);
+        }
+
+        var runId = RunIdFor(state.Recipients!.ImportId);
+        var run = await planner.StartAsync(id, runId, ct);
+        if (run is null)
+        {
+            return Conflict("Nobody was imported.");
+        }
+
+        if (run.RunId != runId)
+        {
+            return Conflict($"Run {run.RunId} was started for an earlier import; it stays the incident's run.");
+        }
+
+        return TypedResults.Ok((await progress.GetAsync(id, ct))!);
+    }
+
+    public static async Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>>> Halt(
+        string id, FanOutControl control, FanOutProgress progress, CancellationToken ct) =>
+        await control.HaltAsync(id, ct) && await progress.GetAsync(id, ct) is { } snapshot
+            ? TypedResults.Ok(snapshot)
+            : NoRun(id);
+
+    public static async Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>>> Resume(
+        string id, FanOutControl control, FanOutProgress progress, CancellationToken ct)
+    {
+        if (await progress.GetAsync(id, ct) is null)
+        {
+            return NoRun(id);
+        }
+
+        var requeued = await control.ResumeAsync(id, ct);
+        return TypedResults.Ok(new Resumed(requeued, await progress.GetAsync(id, ct)));
+    }
+
+    public static async Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>>> Get(string id, FanOutProgress progress, CancellationToken ct) =>
+        await progress.GetAsync(id, ct) is { } snapshot ? TypedResults.Ok(snapshot) : NoRun(id);
+
+    private static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: detail);
+
+    private static NotFound<ProblemDetailsBody> NoRun(string id) =>
+        TypedResults.NotFound(new ProblemDetailsBody("https://tools.ietf.org/html/rfc9110#section-15.5.5", "No notification run",
+            404, $"No notification run has been started for incident {id}."));
+}

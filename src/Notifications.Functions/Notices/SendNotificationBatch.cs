@@ -1,0 +1,43 @@
+using Notifications.Domain.Incidents;
+using Notifications.Functions.Hosting;
+using Notifications.Infrastructure.FanOut;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Notices;
+
+/// <summary>
+/// Queue-triggered activity on <c>notification-batches</c>: sends one batch of notices. A complete canary batch asks the
+/// planner to release the rest; the batch that finds the whole run complete records <see cref="NoticesCompleted"/> once
+/// (event id <c>notices-completed:{runId}</c>, so batches finishing together record it once).
+/// </summary>
+public sealed partial class SendNotificationBatch(
+    NotificationBatchSender sender, FanOutPlanner planner, FanOutProgress progress, NoticeCompletion completion,
+    ILogger<SendNotificationBatch> logger) : IQueueFunction
+{
+    public static readonly QueueFunction Function = new("SendNotificationBatch", FanOutKeys.Queue, typeof(SendNotificationBatch));
+
+    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    {
+        var message = BatchMessage.Parse(invocation.MessageText);
+        using var span = Infrastructure.Telemetry.StartConsumer(Function.Name, message.TraceParent, message.IncidentId);
+        var result = await sender.SendBatchAsync(message, cancellationToken);
+        if (!result.IsComplete)
+        {
+            return;
+        }
+
+        if (result.Canary)
+        {
+            var verdict = await planner.ContinueAfterCanaryAsync(message.IncidentId, cancellationToken);
+            LogCanary(message.IncidentId, message.RunId, verdict);
+        }
+
+        if (await progress.IsCompleteAsync(message.IncidentId, cancellationToken))
+        {
+            await completion.RecordAsync(message.IncidentId, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Incident {IncidentId}: canary of run {RunId}: {Verdict}")]
+    private partial void LogCanary(string incidentId, string runId, CanaryVerdict verdict);
+}

@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Notifications.Functions.Access;
+using Notifications.Functions.Assessment;
+using Notifications.Functions.Notices;
+using Notifications.Functions.Tests.Incidents;
+using Notifications.TestKit;
+
+namespace Notifications.Functions.Tests.Notices;
+
+/// <summary>
+/// The notices through the API, on real Azurite and a real SMTP sink: content submitted and approved, the fan-out
+/// started (canary, then the rest), every person emailed once at their own address in their language, completion
+/// recorded in the history and in the Commissioner's report draft.
+/// </summary>
+public sealed class NotificationFlowTests(DevServicesFixture fixture)
+{
+    private const string Header = "person_id,given_name,family_name,email,postal_address,language,jurisdiction,identifiers,guardian_email,withhold,withhold_reason";
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    private static readonly object Content = new
+    {
+        summary = new
+        {
+            en = "A report listing clients was emailed to the wrong distribution list.",
+            fr = "Un rapport énumérant des clients a été envoyé à la mauvaise liste de distribution.",
+        },
+        stepsForPerson = new
+        {
+            en = new[] { "Watch your accounts for unusual activity." },
+            fr = new[] { "Surveillez vos comptes pour toute activité inhabituelle." },
+        },
+    };
+
+    [Fact]
+    public async Task Notices_FromContentToComplete()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var approver = app.ClientAs(Roles.Approver);
+        var id = await NotifyingIncidentAsync(app, officer);
+        var people = People(app.Prefix, 150);
+        await ImportAsync(officer, id, people);
+
+        var invalid = await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", new { summary = new { en = "Only English." } }, _ct);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("summary.fr", out _));
+        Assert.True(errors.TryGetProperty("stepsForPerson.en", out _));
+
+        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", Content, _ct)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).StatusCode); // not approved
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).StatusCode);
+        (await approver.PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
+
+        var started = await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct);
+        started.EnsureSuccessStatusCode();
+        var run = await started.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        Assert.Equal(2, run.GetProperty("batches").GetInt32());
+        Assert.Equal(1, run.GetProperty("batchesReleased").GetInt32()); // the canary alone first
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode(); // idempotent
+
+        // The canary, then the rest it released.
+        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+
+        await AssertEachEmailedOnceAsync(people);
+        var progress = await app.ClientAs(Roles.Auditor).GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.True(progress.GetProperty("isComplete").GetBoolean());
+        Assert.Equal(150, progress.GetProperty("sent").GetInt64());
+
+        var history = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct);
+        var completed = Assert.Single(history.EnumerateArray(), e => e.GetProperty("type").GetString() == "notices-completed");
+        Assert.Equal(150, completed.GetProperty("event").GetProperty("counts").GetProperty("direct").GetInt32());
+        var report = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/commissioner-report", _ct);
+        Assert.Contains("notified directly: 150", report.GetProperty("text").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Notification_HaltedThenResumed_SendsEveryoneOnce()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await NotifyingIncidentAsync(app, officer);
+        var people = People(app.Prefix, 12);
+        await ImportAsync(officer, id, people);
+        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", Content, _ct)).EnsureSuccessStatusCode();
+        (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsync($"/api/incidents/{id}/notification/halt", null, _ct)).StatusCode); // no run yet
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
+
+        (await officer.PostAsync($"/api/incidents/{id}/notification/halt", null, _ct)).EnsureSuccessStatusCode();
+        app.Clock.Advance(TimeSpan.FromSeconds(5)); // past the halt flag's cache
+        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct);
+        var halted = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.True(halted.GetProperty("halted").GetBoolean());
+        Assert.Equal(0, halted.GetProperty("sent").GetInt64());
+
+        var resumed = await officer.PostAsync($"/api/incidents/{id}/notification/resume", null, _ct);
+        resumed.EnsureSuccessStatusCode();
+        Assert.Equal(1, (await resumed.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("batchesRequeued").GetInt32());
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+
+        await AssertEachEmailedOnceAsync(people);
+        var done = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.True(done.GetProperty("isComplete").GetBoolean());
+        var history = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct);
+        Assert.Single(history.EnumerateArray(), e => e.GetProperty("type").GetString() == "notices-completed");
+    }
+
+    [Fact]
+    public async Task Notices_NamingAnotherPerson_AreBlocked_AndCompletionIsNotRecorded()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await NotifyingIncidentAsync(app, officer);
+        var people = People(app.Prefix, 12);
+        await ImportAsync(officer, id, people);
+        var named = people[1];
+        var content = new
+        {
+            summary = new { en = $"A report about {named.Given} {named.Family} was misdirected.", fr = $"Un rapport sur {named.Given} {named.Family} a été mal dirigé." },
+            stepsForPerson = new { en = new[] { "Watch your accounts." }, fr = new[] { "Surveillez vos comptes." } },
+        };
+        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", content, _ct)).EnsureSuccessStatusCode();
+        (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
+
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+
+        var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.Equal(1, progress.GetProperty("sent").GetInt64()); // only the person named, about themselves
+        Assert.Equal(11, progress.GetProperty("blocked").GetInt64());
+        await fixture.Services.Mail.WaitForAsync(all => all.Any(m => m.To.Any(t => t.Address == named.Email)), ct: _ct);
+        var inbox = await fixture.Services.Mail.AllAsync(_ct);
+        Assert.DoesNotContain(inbox, m => m.To.Any(t => people.Any(p => p != named && string.Equals(p.Email, t.Address, StringComparison.OrdinalIgnoreCase))));
+        var history = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct);
+        Assert.DoesNotContain(history.EnumerateArray(), e => e.GetProperty("type").GetString() == "notices-completed");
+    }
+
+    private sealed record Person(string Id, string Given, string Family, string Email, string Language);
+
+    /// <summary>People whose names are fixed-length codes, so no name is part of another.</summary>
+    private static List<Person> People(string prefix, int count) => Enumerable.Range(0, count).Select(i =>
+    {
+        var code = new string([(char)('a' + (i / 676 % 26)), (char)('a' + (i / 26 % 26)), (char)('a' + (i % 26))]);
+        return new Person($"C-{300000 + i}", $"Given{code}", $"Family{code}", $"p{i}.{prefix}@example.test", i % 2 == 0 ? "en" : "fr");
+    }).ToList();
+
+    private async Task ImportAsync(HttpClient officer, string id, List<Person> people)
+    {
+        var csv = Header + "\n" + string.Join("\n", people.Select((p, i) => $"{p.Id},{p.Given},{p.Family},{p.Email},,{p.Language},BC,client:{880000 + i},,,"));
+        var response = await officer.PostAsync($"/api/incidents/{id}/recipients", new StringContent(csv, Encoding.UTF8, "text/csv"), _ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task AssertEachEmailedOnceAsync(List<Person> people)
+    {
+        var addresses = people.Select(p => p.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var inbox = await fixture.Services.Mail.WaitForAsync(
+            all => addresses.All(a => all.Any(m => m.To.Any(t => string.Equals(t.Address, a, StringComparison.OrdinalIgnoreCase)))), ct: _ct);
+        var ours = inbox.Where(m => m.To.Any(t => addresses.Contains(t.Address))).ToList();
+        Assert.Equal(people.Count, ours.Count);
+        foreach (var person in people)
+        {
+            var mail = Assert.Single(ours, m => m.To.Any(t => string.Equals(t.Address, person.Email, StringComparison.OrdinalIgnoreCase)));
+            Assert.Single(mail.To);
+            Assert.Contains($"{person.Given} {person.Family}", mail.Body, StringComparison.Ordinal);
+            Assert.StartsWith(person.Language == "fr" ? "Bonjour" : "Dear", mail.Text!.TrimStart(), StringComparison.Ordinal);
+            Assert.DoesNotContain(people, other => other != person && (mail.Body.Contains(other.Given, StringComparison.OrdinalIgnoreCase)
+                || mail.Body.Contains(other.Email, StringComparison.OrdinalIgnoreCase)));
+        }
+    }
+
+    private async Task<string> NotifyingIncidentAsync(AppFactory app, HttpClient officer)
+    {
+        var response = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(), _ct);
+        response.EnsureSuccessStatusCode();
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, _ct));
+        (await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, _ct)).EnsureSuccessStatusCode();
+        return id;
+    }
+}

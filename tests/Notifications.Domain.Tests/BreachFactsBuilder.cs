@@ -34,6 +34,21 @@ public sealed class BreachFactsBuilder
     /// <summary>Starts from the baseline.</summary>
     public static BreachFactsBuilder Baseline() => new();
 
+    /// <summary>
+    /// Seed 000: IRCC emailed names, application numbers and client identifiers to unrelated people, in numbers not known
+    /// at first; they were asked to delete the emails (partly contained). Discovered on <paramref name="discovered"/>.
+    /// </summary>
+    public static BreachFactsBuilder Seed000(DateTimeOffset discovered) => Baseline()
+        .WithBodies(new PublicBodyInvolved("Immigration, Refugees and Citizenship Canada", CustodyOrControl.CustodyAndControl))
+        .WithOccurred(Occurrence.At(discovered.AddDays(-1)))
+        .WithDiscovered(discovered)
+        .WithCause(BreachCause.MisdirectedEmail)
+        .WithPersonalInformation("name", "applicationNumber", "clientId")
+        .WithAffected(null)
+        .WithRecipientCount(null)
+        .WithRelationship(RecipientRelationship.UnrelatedIndividuals)
+        .WithContainment(ContainmentStatus.PartiallyContained);
+
     public BreachFactsBuilder WithPersonalInformation(params string[] kinds) => With(f => f with { PersonalInformation = kinds });
 
     public BreachFactsBuilder WithGroups(params string[] groups) => With(f => f with { Affected = f.Affected with { Groups = groups } });

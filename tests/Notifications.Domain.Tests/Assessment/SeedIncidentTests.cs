@@ -28,17 +28,7 @@ public sealed class SeedIncidentTests
     public void Assess_Seed000MisdirectedImmigrationEmails_IsSignificantWithAStandardDeadline()
     {
         var discovered = new DateTimeOffset(2022, 8, 3, 9, 0, 0, TimeSpan.FromHours(-4));
-        var facts = Baseline()
-            .WithBodies(new PublicBodyInvolved("Immigration, Refugees and Citizenship Canada", CustodyOrControl.CustodyAndControl))
-            .WithOccurred(Occurrence.At(discovered.AddDays(-1)))
-            .WithDiscovered(discovered)
-            .WithCause(BreachCause.MisdirectedEmail)
-            .WithPersonalInformation("name", "applicationNumber", "clientId")
-            .WithAffected(null)
-            .WithRecipientCount(null)
-            .WithRelationship(RecipientRelationship.UnrelatedIndividuals)
-            .WithContainment(ContainmentStatus.PartiallyContained)
-            .Build();
+        var facts = BreachFactsBuilder.Seed000(discovered).Build();
 
         var proposal = HarmAssessor.Assess(facts, PolicyPacks.BcFoippaV1, discovered.AddHours(6));
 

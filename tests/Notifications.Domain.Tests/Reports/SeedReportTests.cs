@@ -16,17 +16,7 @@ public sealed class SeedReportTests
     private static CommissionerReport Seed000Report()
     {
         var pack = PolicyPacks.BcFoippaV1;
-        var facts = Baseline()
-            .WithBodies(new PublicBodyInvolved("Immigration, Refugees and Citizenship Canada", CustodyOrControl.CustodyAndControl))
-            .WithOccurred(Occurrence.At(Learned.AddDays(-1)))
-            .WithDiscovered(Learned)
-            .WithCause(BreachCause.MisdirectedEmail)
-            .WithPersonalInformation("name", "applicationNumber", "clientId")
-            .WithAffected(null)
-            .WithRecipientCount(null)
-            .WithRelationship(RecipientRelationship.UnrelatedIndividuals)
-            .WithContainment(ContainmentStatus.PartiallyContained)
-            .Build();
+        var facts = BreachFactsBuilder.Seed000(Learned).Build();
         var proposal = HarmAssessor.Assess(facts, pack, Learned.AddHours(6));
         var plan = ContainmentPlanner.Plan(facts, pack, Learned.AddHours(6));
         var steps = plan.Select(t => new ContainmentStep(t.Title, t.Kind == ContainmentTaskKind.DeletionConfirmation, t.Kind == ContainmentTaskKind.DeletionConfirmation ? t.DueAt : null)).ToArray();

@@ -59,6 +59,7 @@ public static class NotificationsExtensions
         app.MapIncidents();
         app.MapContainment();
         app.MapDeletionConfirmation();
+        app.MapPublicNotice();
         app.MapCommissionerReport();
         app.MapNoticeContent();
         app.MapNotification();

@@ -31,6 +31,7 @@ public static class FunctionCatalogue
         ContainmentEndpoints.WrongRecipientsFunction,
         ConfirmDeletion.ShowFunction,
         ConfirmDeletion.ConfirmFunction,
+        PublicNotice.Function,
         CommissionerReportEndpoints.GetFunction,
         CommissionerReportEndpoints.ApproveFunction,
         ImportRecipients.Function,

@@ -174,6 +174,32 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task PublicNotice_AfterApproval_IsAnonymousBilingualAndCarriesNoPersonalInformation()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await NotifyingIncidentAsync(app, officer);
+        var anonymous = app.CreateClient();
+        var before = await anonymous.GetAsync($"/api/public/notices/{id}", _ct);
+        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", Content, _ct)).EnsureSuccessStatusCode();
+        (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
+
+        var page = await anonymous.GetAsync($"/api/public/notices/{id}", _ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync(_ct);
+        Assert.Contains("lang=\"fr\"", html, StringComparison.Ordinal);
+        Assert.Contains("Ministry of Examples", html, StringComparison.Ordinal);
+        Assert.Contains("mauvaise liste de distribution", html, StringComparison.Ordinal);
+        foreach (var personal in new[] { IncidentRequests.ReporterName, IncidentRequests.ReporterEmail, IncidentRequests.ReporterPhone, IncidentRequests.Description })
+        {
+            Assert.DoesNotContain(personal, html, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     private async Task<string> NotifyingIncidentAsync(AppFactory app, HttpClient officer)
     {
         var response = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(), _ct);

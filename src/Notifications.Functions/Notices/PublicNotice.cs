@@ -1,0 +1,36 @@
+using Notifications.Domain.Reports;
+using Notifications.Functions.Hosting;
+using Notifications.Infrastructure.Notices;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Notices;
+
+/// <summary>
+/// <c>GET /api/public/notices/{slug}</c>: the indirect notice, an anonymous public page in English and French with the
+/// same elements as a direct notice and no personal information (no names: the model has none). The slug is the
+/// incident id; the page exists once an approver has approved the notice content.
+/// </summary>
+public static class PublicNotice
+{
+    public static readonly HttpFunction Function = new("GetPublicNotice", "public/notices/{slug}", ["GET"], AuthLevel.Anonymous);
+
+    public static IEndpointRouteBuilder MapPublicNotice(this IEndpointRouteBuilder app)
+    {
+        app.MapHttpFunction(Function, Handle).AllowAnonymous();
+        return app;
+    }
+
+    public static async Task<IResult> Handle(string slug, IncidentStore store, NoticeRenderer renderer, ContactPerson contact, CancellationToken ct)
+    {
+        var (state, _) = await store.LoadAsync(slug, ct);
+        if (state.NoticeContent?.Approved is not { } content || content.TemplateVersion != NoticeTemplateSet.Default.Version)
+        {
+            return Results.NotFound();
+        }
+
+        var (en, fr) = IndirectNotice.Render(renderer, NoticeTemplateSet.Default,
+            IncidentNoticeModel.For(state, content, contact, "en", null, null).WithoutPerson(),
+            IncidentNoticeModel.For(state, content, contact, "fr", null, null).WithoutPerson());
+        return Results.Content(IndirectNoticePage.Html(en, fr), "text/html; charset=utf-8");
+    }
+}

@@ -10,7 +10,10 @@ public sealed partial class IncidentDecider
     {
         var computed = DeadlineCalculator.Compute(d.State.Facts!, pack, level, significant: true, urgency, d.Now)[0];
         var due = computed.Due ?? d.Now;
-        if (d.State.Deadline == due && d.State.Urgency == urgency)
+
+        // Same urgency: the deadline only ever moves earlier. (An immediate deadline recomputed a moment later is the
+        // same deadline, not a new one with a new round of reminders.)
+        if (d.State.Urgency == urgency && d.State.Deadline is { } current && due >= current)
         {
             return;
         }

@@ -110,6 +110,19 @@ public sealed class IncidentDeciderTests
     }
 
     [Fact]
+    public void Significant_ImmediateAgain_AMomentLater_KeepsTheDeadlineAndItsReminders()
+    {
+        var state = IncidentBuilder.Apply(IncidentState.Empty("i"), Reported(BreachFactsBuilder.Baseline().WithPhysicalHarm()));
+        state = IncidentBuilder.Apply(state, Proposed(state));
+
+        var later = Now.AddSeconds(2);
+        var decision = Decider.Decide(state, Significant(urgency: Urgency.Immediate) with { Kind = DecisionKind.Confirmed }, later);
+
+        Assert.Empty(decision.Events.OfType<DeadlineSet>());
+        Assert.Empty(decision.Commands.OfType<ScheduleTimer>());
+    }
+
+    [Fact]
     public void Approve_PinsTheDraftAndAsksToSendIt_Once()
     {
         var state = InStatus(IncidentStatus.Notifying);

@@ -1,5 +1,4 @@
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Notifications.Functions.Hosting;
@@ -59,13 +58,7 @@ public static class GetHealth
         try
         {
             using var client = new SmtpClient();
-            var security = options.Security switch
-            {
-                MailSecurity.None => SecureSocketOptions.None,
-                MailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-                _ => SecureSocketOptions.StartTls,
-            };
-            await client.ConnectAsync(options.Host, options.Port, security, ct);
+            await client.ConnectAsync(options.Host, options.Port, options.SocketOptions, ct);
             await client.NoOpAsync(ct);
             await client.DisconnectAsync(true, ct);
             return new("ok", null);

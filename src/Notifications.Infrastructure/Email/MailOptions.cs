@@ -36,6 +36,14 @@ public sealed class MailOptions
     /// <summary>Run the whole pipeline without sending (simulated recipients).</summary>
     public bool Simulate { get; set; }
 
+    /// <summary>The MailKit socket option for <see cref="Security"/>.</summary>
+    public MailKit.Security.SecureSocketOptions SocketOptions => Security switch
+    {
+        MailSecurity.None => MailKit.Security.SecureSocketOptions.None,
+        MailSecurity.SslOnConnect => MailKit.Security.SecureSocketOptions.SslOnConnect,
+        _ => MailKit.Security.SecureSocketOptions.StartTls,
+    };
+
     /// <summary>The domain used in deterministic Message-IDs.</summary>
     public string MessageIdDomain => From.Contains('@', StringComparison.Ordinal) ? From[(From.IndexOf('@', StringComparison.Ordinal) + 1)..] : "localhost";
 }

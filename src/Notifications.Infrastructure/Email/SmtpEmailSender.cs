@@ -92,13 +92,7 @@ public sealed class SmtpEmailSender : IEmailSender, IAsyncDisposable
         try
         {
             Interlocked.Increment(ref _connects);
-            var security = _options.Security switch
-            {
-                MailSecurity.None => SecureSocketOptions.None,
-                MailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-                _ => SecureSocketOptions.StartTls,
-            };
-            await client.ConnectAsync(_options.Host, _options.Port, security, ct);
+            await client.ConnectAsync(_options.Host, _options.Port, _options.SocketOptions, ct);
             if (!string.IsNullOrEmpty(_options.UserName))
             {
                 await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", ct);

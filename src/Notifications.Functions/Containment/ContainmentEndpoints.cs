@@ -38,8 +38,8 @@ public static class ContainmentEndpoints
         var (request, errors) = await JsonBody.ReadAsync<AddTaskRequest>(http.Request, ct);
         if (request is not null)
         {
-            Text(errors, "title", request.Title, 300);
-            Text(errors, "owner", request.Owner, 100);
+            FieldChecks.Text(errors, "title", request.Title, 300);
+            FieldChecks.Text(errors, "owner", request.Owner, 100);
             if (request.DueAt is null)
             {
                 errors["dueAt"] = ["Required."];
@@ -65,7 +65,7 @@ public static class ContainmentEndpoints
         var (request, errors) = await JsonBody.ReadAsync<CompleteTaskRequest>(http.Request, ct);
         if (request is not null)
         {
-            Text(errors, "note", request.Note, 2000);
+            FieldChecks.Text(errors, "note", request.Note, 2000);
         }
 
         if (errors.Count > 0 || request is null)
@@ -112,13 +112,5 @@ public static class ContainmentEndpoints
             recipients.Select((r, i) => new WrongRecipient($"r{first + i}", r.Email!.Trim(), r.Language!)).ToList())
         { EventId = WorkflowCalls.EventId(http.Request, $"wrong-recipients:{taskId}") };
         return await WorkflowCalls.RunAsync(engine, id, registered, http.User.ToActor(Roles.PrivacyOfficer), ct);
-    }
-
-    private static void Text(Dictionary<string, string[]> errors, string field, string? value, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > max)
-        {
-            errors[field] = [$"Required, at most {max} characters."];
-        }
     }
 }

@@ -100,15 +100,15 @@ public static class ReportIncident
 
     private static void ValidateText(Request r, Dictionary<string, string[]> errors)
     {
-        Text(errors, "title", r.Title, 200);
-        Text(errors, "description", r.Description, 4000);
+        FieldChecks.Text(errors, "title", r.Title, 200);
+        FieldChecks.Text(errors, "description", r.Description, 4000);
         if (r.Reporter is null)
         {
             errors["reporter"] = ["The reporter's contact is required."];
             return;
         }
 
-        Text(errors, "reporter.name", r.Reporter.Name, 200);
+        FieldChecks.Text(errors, "reporter.name", r.Reporter.Name, 200);
         if (string.IsNullOrWhiteSpace(r.Reporter.Email) || !MailAddress.TryCreate(r.Reporter.Email.Trim(), out var email)
             || email.Address != r.Reporter.Email.Trim())
         {
@@ -121,17 +121,6 @@ public static class ReportIncident
         }
     }
 
-    private static void Text(Dictionary<string, string[]> errors, string field, string? value, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors[field] = ["This field is required."];
-        }
-        else if (value.Length > max)
-        {
-            errors[field] = [$"Use at most {max} characters."];
-        }
-    }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

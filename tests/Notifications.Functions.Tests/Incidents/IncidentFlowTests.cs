@@ -25,7 +25,7 @@ public sealed partial class IncidentFlowTests(DevServicesFixture fixture)
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var approver = app.ClientAs(Roles.Approver);
-        var id = await CreateAsync(officer);
+        var id = await officer.CreateIncidentAsync(_ct);
 
         // The engine proposes; nothing is notified on its word alone.
         Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, _ct));
@@ -88,7 +88,7 @@ public sealed partial class IncidentFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await CreateAsync(officer);
+        var id = await officer.CreateIncidentAsync(_ct);
         var early = await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, _ct);
         await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, _ct);
 
@@ -111,7 +111,7 @@ public sealed partial class IncidentFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await CreateAsync(officer);
+        var id = await officer.CreateIncidentAsync(_ct);
 
         var amended = await officer.PatchAsJsonAsync($"/api/incidents/{id}", new
         {
@@ -137,7 +137,7 @@ public sealed partial class IncidentFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await CreateAsync(officer);
+        var id = await officer.CreateIncidentAsync(_ct);
         var tokens = await RequestDeletionAsync(app, officer, id, "another.wrong@example.test", "late.wrong@example.test");
         var (token, second) = (tokens[0], tokens[1]);
         var anonymous = app.CreateClient();
@@ -187,13 +187,6 @@ public sealed partial class IncidentFlowTests(DevServicesFixture fixture)
 
     private Task<HttpResponseMessage> PostConfirmAsync(HttpClient client, string token) =>
         client.PostAsync("/api/public/containment/confirm", new FormUrlEncodedContent([new("token", token)]), _ct);
-
-    private async Task<string> CreateAsync(HttpClient officer)
-    {
-        var response = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(), _ct);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
-    }
 
     private async Task<JsonElement?> ReportOrNullAsync(HttpClient client, string id)
     {

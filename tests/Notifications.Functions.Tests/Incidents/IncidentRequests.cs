@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Notifications.Functions.Tests.Incidents;
@@ -41,5 +43,13 @@ public static class IncidentRequests
         }
 
         return body.ToJsonString();
+    }
+
+    /// <summary>Reports a valid incident (or <paramref name="body"/>) and returns its id; fails unless it was created.</summary>
+    public static async Task<string> CreateIncidentAsync(this HttpClient officer, CancellationToken ct, JsonObject? body = null)
+    {
+        var response = await officer.PostAsJsonAsync("/api/incidents", body ?? Valid(), ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
     }
 }

@@ -15,8 +15,8 @@ public sealed class ListIncidentsTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var open = await Create(officer);
-        var closed = await Create(officer);
+        var open = await officer.CreateIncidentAsync(_ct);
+        var closed = await officer.CreateIncidentAsync(_ct);
         (await officer.PostAsJsonAsync($"/api/incidents/{closed}/close", new { reason = "Below the significant-harm threshold." }, _ct)).EnsureSuccessStatusCode();
         var auditor = app.ClientAs(Roles.Auditor);
 
@@ -44,11 +44,5 @@ public sealed class ListIncidentsTests(DevServicesFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
-    }
-
-    private async Task<string> Create(HttpClient officer)
-    {
-        var response = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(), _ct);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
     }
 }

@@ -18,7 +18,7 @@ public sealed class ImportRecipientsTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await CreateAsync(officer);
+        var id = await officer.CreateIncidentAsync(_ct);
         var csv = await File.ReadAllTextAsync(Path.Combine(DevServices.RepositoryRoot(), "docs", "samples", "recipients.sample.csv"), _ct);
 
         var response = await officer.PostAsync($"/api/incidents/{id}/recipients", new StringContent(csv, Encoding.UTF8, "text/csv"), _ct);
@@ -38,7 +38,7 @@ public sealed class ImportRecipientsTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await CreateAsync(officer);
+        var id = await officer.CreateIncidentAsync(_ct);
         var people = Enumerable.Range(1, 6).Select(i => (Id: $"P-{i}", Email: $"person{i}@example.test")).ToList();
         var systemOfRecord = "person_id,email\n" + string.Join("\n", people.Select(p => $"{p.Id},{p.Email}"));
         // Seed 000: the email column slipped one row down.
@@ -63,16 +63,10 @@ public sealed class ImportRecipientsTests(DevServicesFixture fixture)
     public async Task Post_AsAuditor_IsForbidden()
     {
         await using var app = new AppFactory(fixture.Services);
-        var id = await CreateAsync(app.ClientAs(Roles.PrivacyOfficer));
+        var id = await app.ClientAs(Roles.PrivacyOfficer).CreateIncidentAsync(_ct);
 
         var response = await app.ClientAs(Roles.Auditor).PostAsync($"/api/incidents/{id}/recipients", new StringContent(Header, Encoding.UTF8, "text/csv"), _ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-    }
-
-    private async Task<string> CreateAsync(HttpClient officer)
-    {
-        var response = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(), _ct);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
     }
 }

@@ -7,13 +7,14 @@ namespace Notifications.Functions.Tests;
 /// <summary>Delivers what is visible on a function's queue to that function, as a trigger would, and deletes it on success.</summary>
 public static class QueueDriver
 {
-    public static async Task<int> DrainAsync(IServiceProvider services, QueueFunction function, CancellationToken ct)
+    /// <summary>Handles messages until the queue is empty, or <paramref name="max"/> were handled; returns how many.</summary>
+    public static async Task<int> DrainAsync(IServiceProvider services, QueueFunction function, CancellationToken ct, int max = int.MaxValue)
     {
         var queue = await services.GetRequiredService<StorageClients>().QueueAsync(function.QueueName);
         var handled = 0;
-        while (true)
+        while (handled < max)
         {
-            var messages = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(1), ct)).Value;
+            var messages = (await queue.ReceiveMessagesAsync(Math.Min(16, max - handled), TimeSpan.FromMinutes(1), ct)).Value;
             if (messages.Length == 0)
             {
                 return handled;
@@ -28,5 +29,7 @@ public static class QueueDriver
                 handled++;
             }
         }
+
+        return handled;
     }
 }

@@ -37,6 +37,7 @@ namespace Notifications.Domain.Incidents;
 [JsonDerivedType(typeof(NoticeContentSubmitted), "notice-content-submitted")]
 [JsonDerivedType(typeof(NoticeContentApproved), "notice-content-approved")]
 [JsonDerivedType(typeof(NoticesCompleted), "notices-completed")]
+[JsonDerivedType(typeof(IndirectNoticeChosen), "indirect-notice-chosen")]
 [JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
 public abstract record IncidentEvent
 {
@@ -138,6 +139,14 @@ public sealed record NoticeContentApproved(string TemplateVersion) : IncidentEve
 
 /// <summary>Everyone due a notice was notified (direct, letter or indirect) or withheld: the deadline is met.</summary>
 public sealed record NoticesCompleted(NoticeCounts Counts) : IncidentEvent;
+
+/// <summary>
+/// A privacy officer chose indirect notice (the public notice) for everyone of the incident not already notified
+/// directly, under one of the pack's indirect-notice triggers (BC: it reaches people sooner, or direct notice would
+/// unreasonably interfere with operations), with the reason. <see cref="Counts"/> are the final counts; the decider
+/// records them as <see cref="NoticesCompleted"/> in the same transaction.
+/// </summary>
+public sealed record IndirectNoticeChosen(string Trigger, string Reason, NoticeCounts Counts) : IncidentEvent;
 
 public sealed record NoticeCounts(int Direct, int Letters, int Indirect, int Withheld, IReadOnlyList<string> WithheldReasons, string Method);
 

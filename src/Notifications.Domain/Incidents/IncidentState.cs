@@ -48,6 +48,9 @@ public sealed record IncidentState
     public NoticeCounts? Notices { get; init; }
     public DateTimeOffset? NoticesCompletedAt { get; init; }
 
+    /// <summary>Set when an officer switched the whole incident to indirect notice.</summary>
+    public IndirectNoticeDecision? IndirectNotice { get; init; }
+
     public string? ClosedReason { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public bool BelowThreshold { get; init; }
@@ -59,6 +62,9 @@ public sealed record IncidentState
 
     public static IncidentState Empty(string incidentId) => new() { IncidentId = incidentId };
 }
+
+/// <summary>The whole incident went to indirect notice: which pack trigger, why, and when.</summary>
+public sealed record IndirectNoticeDecision(string Trigger, string Reason, DateTimeOffset At);
 
 public sealed record DecisionRecord(bool SignificantHarm, DecisionKind Kind, HarmLevel Level, Urgency Urgency, string? Reason, int FactsVersion, DateTimeOffset At);
 

@@ -42,6 +42,7 @@ public static class FunctionCatalogue
         NotificationEndpoints.HaltFunction,
         NotificationEndpoints.ResumeFunction,
         NotificationEndpoints.GetFunction,
+        ChooseIndirectNotice.Function,
         GetHealth.Function,
 
         // Queues: the workflow's events and its activities.

@@ -32,6 +32,7 @@ public sealed record IncidentView(
     RecipientsImported? Recipients,
     NoticeCounts? Notices,
     DateTimeOffset? NoticesCompletedAt,
+    IndirectNoticeDecision? IndirectNotice,
     string? ClosedReason,
     DateTimeOffset? ClosedAt,
     bool BelowThreshold)
@@ -51,7 +52,7 @@ public sealed record IncidentView(
         s.ContainedAt,
         s.CommissionerReport is { } r ? new ReportView(r.Subject, r.DraftedAt, r.ApprovedAt, r.SentAt) : null,
         s.Recipients,
-        s.Notices, s.NoticesCompletedAt, s.ClosedReason, s.ClosedAt, s.BelowThreshold);
+        s.Notices, s.NoticesCompletedAt, s.IndirectNotice, s.ClosedReason, s.ClosedAt, s.BelowThreshold);
 }
 
 public sealed record HistoryView(long Sequence, DateTimeOffset At, string Type, Actor Actor, IncidentEvent Event)

@@ -12,6 +12,10 @@ namespace Notifications.Functions.Notices;
 /// </summary>
 public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentStore store, WorkflowEngine engine, ILogger<NoticeCompletion> logger)
 {
+    /// <summary>The withheld reason recorded with the counts; each person's own reason stays on their row.</summary>
+    public const string WithheldReason =
+        "Notice could reasonably be expected to result in immediate and grave harm; the reason is recorded with each person.";
+
     public async Task<bool> RecordAsync(string incidentId, CancellationToken ct)
     {
         var snapshot = await progress.GetAsync(incidentId, ct);
@@ -49,9 +53,7 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
         var withheld = Channel(NoticeChannel.Withheld);
         var method = $"Notified directly by email ({direct}); by letter where there was no email address ({letters}); "
             + $"by indirect notice where contact information was missing or the email could not be delivered ({indirect}).";
-        IReadOnlyList<string> reasons = withheld > 0
-            ? ["Notice could reasonably be expected to result in immediate and grave harm; the reason is recorded with each person."]
-            : [];
+        IReadOnlyList<string> reasons = withheld > 0 ? [WithheldReason] : [];
         return new NoticeCounts(direct, letters, indirect, withheld, reasons, method);
     }
 

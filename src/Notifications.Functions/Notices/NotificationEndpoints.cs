@@ -28,6 +28,7 @@ public static class NotificationEndpoints
         app.MapHttpFunction(HaltFunction, Halt).RequireAuthorization(Policies.Officer);
         app.MapHttpFunction(ResumeFunction, Resume).RequireAuthorization(Policies.Officer);
         app.MapHttpFunction(GetFunction, Get).RequireAuthorization(Policies.Read);
+        app.MapHttpFunction(ChooseIndirectNotice.Function, ChooseIndirectNotice.Handle).RequireAuthorization(Policies.Officer);
         return app;
     }
 
@@ -78,12 +79,17 @@ public static class NotificationEndpoints
             ? TypedResults.Ok(snapshot)
             : NoRun(id);
 
-    public static async Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>>> Resume(
-        string id, FanOutControl control, FanOutProgress progress, CancellationToken ct)
+    public static async Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Resume(
+        string id, IncidentStore store, FanOutControl control, FanOutProgress progress, CancellationToken ct)
     {
         if (await progress.GetAsync(id, ct) is null)
         {
             return NoRun(id);
+        }
+
+        if ((await store.LoadAsync(id, ct)).State.IndirectNotice is not null)
+        {
+            return Conflict("Indirect notice was chosen for the whole incident; direct sending stays stopped.");
         }
 
         var requeued = await control.ResumeAsync(id, ct);

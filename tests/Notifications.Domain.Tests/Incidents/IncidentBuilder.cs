@@ -71,9 +71,18 @@ public static class IncidentBuilder
         nameof(NoticeContentSubmitted) => new NoticeContentSubmitted(new("A file was emailed to the wrong person.", "Un fichier a été envoyé à la mauvaise personne."),
             new(["Watch your accounts"], ["Surveillez vos comptes"]), "v1") { EventId = "content-1" },
         nameof(NoticeContentApproved) => new NoticeContentApproved("v1") { EventId = "content-approved-1" },
+        nameof(IndirectNoticeChosen) => new IndirectNoticeChosen("reachesSooner", "Most addresses on file are years old; a public notice reaches people sooner.",
+            new NoticeCounts(0, 0, 4000, 0, [], "Public notice on the website and in local media.")) { EventId = "indirect-1" },
         nameof(IncidentClosed) => new IncidentClosed("Duplicate of another report", false) { EventId = "close-1" },
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Name),
     };
+
+    /// <summary>The state with notice content submitted and approved.</summary>
+    public static IncidentState WithApprovedContent(IncidentState state)
+    {
+        state = Apply(state, SampleOf(typeof(NoticeContentSubmitted), state));
+        return Apply(state, SampleOf(typeof(NoticeContentApproved), state));
+    }
 
     public static IncidentState Apply(IncidentState state, IncidentEvent inbound, DateTimeOffset? at = null) =>
         Decider.Decide(state, inbound, at ?? Now).Events.Aggregate(state, (s, e) => IncidentEvolution.Evolve(s, e, at ?? Now));

@@ -247,4 +247,42 @@ public sealed class IncidentDeciderTests
         Assert.NotEqual(state.CommissionerReport!.Text, after.CommissionerReport!.Text);
         Assert.Contains("Safety of a person under a protection order.", after.CommissionerReport.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void IndirectNoticeChosen_CompletesTheNotices_AndTheReportSaysWhy()
+    {
+        var state = WithApprovedContent(InStatus(IncidentStatus.Notifying));
+        var chosen = (IndirectNoticeChosen)SampleOf(typeof(IndirectNoticeChosen), state);
+
+        var decision = Decider.Decide(state, chosen, Now);
+        var after = decision.Events.Aggregate(state, (s, e) => IncidentEvolution.Evolve(s, e, Now));
+
+        Assert.Equal(("reachesSooner", chosen.Reason), (after.IndirectNotice!.Trigger, after.IndirectNotice.Reason));
+        Assert.Equal(Now, after.NoticesCompletedAt);
+        Assert.Equal(4000, after.Notices!.Indirect);
+        Assert.Contains("Public notice on the website", after.CommissionerReport!.Text, StringComparison.Ordinal);
+        Assert.True(Decider.Decide(after, new TimerFired("g1-at", TimerKind.Reminder, Now) { EventId = "t1" }, Now).IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("noSuchTrigger", "A reason.", true)]
+    [InlineData("reachesSooner", " ", true)]
+    [InlineData("reachesSooner", "A reason.", false)]
+    public void IndirectNoticeChosen_NeedsAPackTrigger_AReason_AndApprovedContent(string trigger, string reason, bool approved)
+    {
+        var notifying = InStatus(IncidentStatus.Notifying);
+        var state = approved ? WithApprovedContent(notifying) : notifying;
+        var chosen = (IndirectNoticeChosen)SampleOf(typeof(IndirectNoticeChosen), state) with { Trigger = trigger, Reason = reason };
+
+        Assert.Throws<DecisionRejectedException>(() => Decider.Decide(state, chosen, Now));
+    }
+
+    [Fact]
+    public void IndirectNoticeChosen_AfterTheNoticesAreComplete_IsRejected()
+    {
+        var state = WithApprovedContent(InStatus(IncidentStatus.Notifying));
+        state = Apply(state, SampleOf(typeof(NoticesCompleted), state));
+
+        Assert.Throws<DecisionRejectedException>(() => Decider.Decide(state, SampleOf(typeof(IndirectNoticeChosen), state), Now));
+    }
 }

@@ -17,22 +17,7 @@ namespace Notifications.Functions.Tests.Notices;
 /// </summary>
 public sealed class NotificationFlowTests(DevServicesFixture fixture)
 {
-    private const string Header = "person_id,given_name,family_name,email,postal_address,language,jurisdiction,identifiers,guardian_email,withhold,withhold_reason";
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-
-    private static readonly object Content = new
-    {
-        summary = new
-        {
-            en = "A report listing clients was emailed to the wrong distribution list.",
-            fr = "Un rapport énumérant des clients a été envoyé à la mauvaise liste de distribution.",
-        },
-        stepsForPerson = new
-        {
-            en = new[] { "Watch your accounts for unusual activity." },
-            fr = new[] { "Surveillez vos comptes pour toute activité inhabituelle." },
-        },
-    };
 
     [Fact]
     public async Task Notices_FromContentToComplete()
@@ -40,9 +25,9 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var approver = app.ClientAs(Roles.Approver);
-        var id = await NotifyingIncidentAsync(app, officer);
-        var people = People(app.Prefix, 150);
-        await ImportAsync(officer, id, people);
+        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var people = NoticeScenario.People(app.Prefix, 150);
+        await NoticeScenario.ImportAsync(officer, id, people, _ct);
 
         var invalid = await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", new { summary = new { en = "Only English." } }, _ct);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
@@ -50,7 +35,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         Assert.True(errors.TryGetProperty("summary.fr", out _));
         Assert.True(errors.TryGetProperty("stepsForPerson.en", out _));
 
-        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", Content, _ct)).EnsureSuccessStatusCode();
+        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", NoticeScenario.Content, _ct)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).StatusCode); // not approved
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).StatusCode);
         (await approver.PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
@@ -82,10 +67,10 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer);
-        var people = People(app.Prefix, 12);
-        await ImportAsync(officer, id, people);
-        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", Content, _ct)).EnsureSuccessStatusCode();
+        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var people = NoticeScenario.People(app.Prefix, 12);
+        await NoticeScenario.ImportAsync(officer, id, people, _ct);
+        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", NoticeScenario.Content, _ct)).EnsureSuccessStatusCode();
         (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsync($"/api/incidents/{id}/notification/halt", null, _ct)).StatusCode); // no run yet
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
@@ -115,9 +100,9 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer);
-        var people = People(app.Prefix, 12);
-        await ImportAsync(officer, id, people);
+        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var people = NoticeScenario.People(app.Prefix, 12);
+        await NoticeScenario.ImportAsync(officer, id, people, _ct);
         var named = people[1];
         var content = new
         {
@@ -140,23 +125,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         Assert.DoesNotContain(history.EnumerateArray(), e => e.GetProperty("type").GetString() == "notices-completed");
     }
 
-    private sealed record Person(string Id, string Given, string Family, string Email, string Language);
-
-    /// <summary>People whose names are fixed-length codes, so no name is part of another.</summary>
-    private static List<Person> People(string prefix, int count) => Enumerable.Range(0, count).Select(i =>
-    {
-        var code = new string([(char)('a' + (i / 676 % 26)), (char)('a' + (i / 26 % 26)), (char)('a' + (i % 26))]);
-        return new Person($"C-{300000 + i}", $"Given{code}", $"Family{code}", $"p{i}.{prefix}@example.test", i % 2 == 0 ? "en" : "fr");
-    }).ToList();
-
-    private async Task ImportAsync(HttpClient officer, string id, List<Person> people)
-    {
-        var csv = Header + "\n" + string.Join("\n", people.Select((p, i) => $"{p.Id},{p.Given},{p.Family},{p.Email},,{p.Language},BC,client:{880000 + i},,,"));
-        var response = await officer.PostAsync($"/api/incidents/{id}/recipients", new StringContent(csv, Encoding.UTF8, "text/csv"), _ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private async Task AssertEachEmailedOnceAsync(List<Person> people)
+    private async Task AssertEachEmailedOnceAsync(List<NoticeScenario.Person> people)
     {
         var addresses = people.Select(p => p.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var inbox = await fixture.Services.Mail.WaitForAsync(
@@ -179,10 +148,10 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer);
+        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
         var anonymous = app.CreateClient();
         var before = await anonymous.GetAsync($"/api/public/notices/{id}", _ct);
-        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", Content, _ct)).EnsureSuccessStatusCode();
+        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", NoticeScenario.Content, _ct)).EnsureSuccessStatusCode();
         (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
 
         var page = await anonymous.GetAsync($"/api/public/notices/{id}", _ct);
@@ -198,15 +167,5 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         {
             Assert.DoesNotContain(personal, html, StringComparison.OrdinalIgnoreCase);
         }
-    }
-
-    private async Task<string> NotifyingIncidentAsync(AppFactory app, HttpClient officer)
-    {
-        var response = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(), _ct);
-        response.EnsureSuccessStatusCode();
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, _ct));
-        (await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, _ct)).EnsureSuccessStatusCode();
-        return id;
     }
 }

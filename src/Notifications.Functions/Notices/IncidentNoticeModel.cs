@@ -3,6 +3,7 @@ using Notifications.Domain.Breach;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Notices;
 using Notifications.Domain.Reports;
+using Notifications.Infrastructure.FanOut;
 
 namespace Notifications.Functions.Notices;
 
@@ -41,6 +42,11 @@ public static class IncidentNoticeModel
             familyName,
             lang);
     }
+
+    /// <summary>The notice text a run started now pins: the approved content with the incident's facts, in both languages.</summary>
+    public static NoticePin Pin(IncidentState state, ContactPerson contact, string templateVersion) =>
+        new("", state.Recipients?.ImportId ?? "", templateVersion, state.PackId, state.PackVersion,
+            NoticeLanguage.Both.ToDictionary(l => l, l => For(state, state.NoticeContent!.Approved!, contact, l, null, null), StringComparer.Ordinal));
 
     private static string Occurred(Occurrence occurred, bool fr) => occurred.Kind switch
     {

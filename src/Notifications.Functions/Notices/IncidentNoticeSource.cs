@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Notices;
+using Notifications.Domain.Policy;
 using Notifications.Domain.Reports;
 using Notifications.Infrastructure.FanOut;
 using Notifications.Infrastructure.Notices;
@@ -11,12 +12,14 @@ using Notifications.Infrastructure.Workflow;
 namespace Notifications.Functions.Notices;
 
 /// <summary>
-/// The fan-out's notice builder: the approved content and the incident's facts, rendered with the pinned template
-/// version in the person's language and linted against everyone else of the import. The incident state is cached for
-/// <see cref="StateTtl"/> and the other-people index once per import, so a batch loads neither per person.
+/// The fan-out's notice builder: the run's pinned text (the approved content and the incident's facts as they were when
+/// the run started), rendered with the pinned template version in the person's language and linted against everyone
+/// else of the import. The pin is cached per run and the other-people index once per import, so a batch loads neither
+/// per person.
 /// Deterministic for a person; logs nothing of the content.
 /// </summary>
-public sealed class IncidentNoticeSource(IncidentStore incidents, RecipientStore recipients, NoticeRenderer renderer, ContactPerson contact, TimeProvider time)
+public sealed class IncidentNoticeSource(
+    IncidentStore incidents, RecipientStore recipients, FanOutPlanner planner, NoticeRenderer renderer, ContactPerson contact, TimeProvider time)
     : INoticeSource
 {
     public static readonly TimeSpan StateTtl = TimeSpan.FromSeconds(30);
@@ -31,9 +34,32 @@ public sealed class IncidentNoticeSource(IncidentStore incidents, RecipientStore
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, Task<IncidentState> State)> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string ImportId, Lazy<Task<OtherPeopleIndex>> Index)> _indexes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string RunId, Task<NoticePin?> Pin)> _pins = new(StringComparer.Ordinal);
 
     public NoticeTemplateSet Templates { get; init; } = NoticeTemplateSet.Default;
 
+    /// <summary>
+    /// The notice of a fan-out run, rendered from the text pinned when the run started. A run recorded without a pin
+    /// (started before pins existed) renders from the incident as it is now.
+    /// </summary>
+    public async Task<NoticeOutcome> ForAsync(string incidentId, string runId, StoredRecipient person, CancellationToken ct)
+    {
+        var pin = await PinAsync(incidentId, runId, ct);
+        if (pin is null)
+        {
+            return await ForAsync(incidentId, person, ct);
+        }
+
+        if (pin.TemplateVersion != Templates.Version)
+        {
+            return TemplateMismatch(pin.TemplateVersion);
+        }
+
+        return await RenderAsync(incidentId, pin.ImportId, PolicyPacks.Get(pin.PackId, pin.PackVersion),
+            pin.For(person.Language, person.GivenName, person.FamilyName), person, ct);
+    }
+
+    /// <summary>The notice for <paramref name="person"/> from the incident as it is now (state cached for <see cref="StateTtl"/>).</summary>
     public async Task<NoticeOutcome> ForAsync(string incidentId, StoredRecipient person, CancellationToken ct)
     {
         var state = await StateAsync(incidentId, ct);
@@ -44,14 +70,18 @@ public sealed class IncidentNoticeSource(IncidentStore incidents, RecipientStore
 
         if (content.TemplateVersion != Templates.Version)
         {
-            return new NoticeOutcome.Blocked(TemplateVersionCode,
-                $"The content was approved for template version {content.TemplateVersion}; the deployed templates are {Templates.Version}.");
+            return TemplateMismatch(content.TemplateVersion);
         }
 
         var model = IncidentNoticeModel.For(state, content, contact, person.Language, person.GivenName, person.FamilyName);
+        return await RenderAsync(incidentId, state.Recipients?.ImportId ?? "", IncidentDecider.PackOf(state), model, person, ct);
+    }
+
+    private async Task<NoticeOutcome> RenderAsync(string incidentId, string importId, PolicyPack pack, NoticeModel model, StoredRecipient person, CancellationToken ct)
+    {
         var notice = renderer.Render(Templates, model);
-        var others = await IndexAsync(incidentId, state.Recipients?.ImportId ?? "", ct);
-        var lint = NoticeLinter.Lint(notice, person.ToLintSubject(), others, IncidentDecider.PackOf(state));
+        var others = await IndexAsync(incidentId, importId, ct);
+        var lint = NoticeLinter.Lint(notice, person.ToLintSubject(), others, pack);
         if (lint.Blocked)
         {
             var first = lint.Findings[0];
@@ -59,6 +89,19 @@ public sealed class IncidentNoticeSource(IncidentStore incidents, RecipientStore
         }
 
         return new NoticeOutcome.Ready(notice.Subject, notice.Body, notice.Language);
+    }
+
+    private NoticeOutcome TemplateMismatch(string approvedFor) => new NoticeOutcome.Blocked(TemplateVersionCode,
+        $"The content was approved for template version {approvedFor}; the deployed templates are {Templates.Version}.");
+
+    /// <summary>A run's pin never changes once written, so it is cached for as long as the run is the incident's latest.</summary>
+    private Task<NoticePin?> PinAsync(string incidentId, string runId, CancellationToken ct)
+    {
+        var entry = _pins.AddOrUpdate(incidentId,
+            _ => (runId, planner.GetPinAsync(incidentId, runId, ct)),
+            (_, existing) => existing.RunId == runId && existing.Pin.IsCompletedSuccessfully ? existing : (runId, planner.GetPinAsync(incidentId, runId, ct)));
+        Trim(_pins);
+        return entry.Pin;
     }
 
     private Task<IncidentState> StateAsync(string incidentId, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Incidents;
+using Notifications.Domain.Reports;
 using Notifications.Functions.Access;
 using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
@@ -35,7 +36,7 @@ public static class NotificationEndpoints
     public static string RunIdFor(string importId) => $"run-{importId}";
 
     public static async Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Start(
-        string id, IncidentStore store, FanOutPlanner planner, FanOutProgress progress, CancellationToken ct)
+        string id, IncidentStore store, FanOutPlanner planner, FanOutProgress progress, ContactPerson contact, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
         if (state.Status == IncidentStatus.None)
@@ -59,7 +60,7 @@ public static class NotificationEndpoints
         }
 
         var runId = RunIdFor(state.Recipients!.ImportId);
-        var run = await planner.StartAsync(id, runId, ct);
+        var run = await planner.StartAsync(id, runId, IncidentNoticeModel.Pin(state, contact, NoticeTemplateSet.Default.Version), ct);
         if (run is null)
         {
             return Conflict("Nobody was imported.");

@@ -51,9 +51,10 @@ public sealed class FanOutPlanner
     /// <summary>
     /// Records run <paramref name="runId"/> over the incident's current import and enqueues its canary batches. Returns the
     /// run as recorded: when another run was recorded before, that one (unchanged; compare <see cref="FanOutRun.RunId"/>).
-    /// Null when nothing was imported.
+    /// Null when nothing was imported. <paramref name="pin"/>, the notice text of the run, is written before the run is
+    /// recorded, and only then: a start retried after the incident changed keeps the text the run started with.
     /// </summary>
-    public async Task<FanOutRun?> StartAsync(string incidentId, string runId, CancellationToken ct = default)
+    public async Task<FanOutRun?> StartAsync(string incidentId, string runId, NoticePin? pin, CancellationToken ct = default)
     {
         var run = await _table.GetRunAsync(incidentId, ct);
         if (run is null)
@@ -62,6 +63,11 @@ public sealed class FanOutPlanner
             if (manifest is null || manifest.Batches == 0)
             {
                 return null;
+            }
+
+            if (pin is not null)
+            {
+                await _table.WritePinAsync(incidentId, pin with { RunId = runId, ImportId = manifest.ImportId }, ct);
             }
 
             var canary = Math.Min(manifest.Batches, (_options.CanarySize + RecipientKeys.BatchSize - 1) / RecipientKeys.BatchSize);
@@ -89,6 +95,9 @@ public sealed class FanOutPlanner
         FanOutLog.Started(_log, incidentId, runId, run.Batches, run.CanaryBatches);
         return run;
     }
+
+    /// <summary>Starts a run without pinned notice text (for a notice source that needs none).</summary>
+    public Task<FanOutRun?> StartAsync(string incidentId, string runId, CancellationToken ct = default) => StartAsync(incidentId, runId, null, ct);
 
     /// <summary>
     /// When every canary batch reported complete and at most <see cref="FanOutOptions.CanaryMaxProblemRate"/> of its people
@@ -132,6 +141,9 @@ public sealed class FanOutPlanner
 
     /// <summary>The run as recorded, or null.</summary>
     public Task<FanOutRun?> GetRunAsync(string incidentId, CancellationToken ct = default) => _table.GetRunAsync(incidentId, ct);
+
+    /// <summary>The notice text pinned for a run, or null when it was started without one.</summary>
+    public Task<NoticePin?> GetPinAsync(string incidentId, string runId, CancellationToken ct = default) => _table.GetPinAsync(incidentId, runId, ct);
 
     private async Task<FanOutRun> MarkAsync(FanOutRun run, Func<FanOutRun, FanOutRun> change, CancellationToken ct)
     {

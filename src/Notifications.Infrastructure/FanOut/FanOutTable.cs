@@ -32,6 +32,20 @@ internal sealed class FanOutTable(StorageClients storage, FanOutOptions options)
         }
     }
 
+    /// <summary>Writes a run's notice text (before its control row exists, so a run never goes without it).</summary>
+    public async Task WritePinAsync(string incidentId, NoticePin pin, CancellationToken ct)
+    {
+        var table = await Table;
+        await table.UpsertEntityAsync(pin.ToEntity(incidentId), TableUpdateMode.Replace, ct);
+    }
+
+    public async Task<NoticePin?> GetPinAsync(string incidentId, string runId, CancellationToken ct)
+    {
+        var table = await Table;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(FanOutKeys.Partition(incidentId), NoticePin.Row(runId), cancellationToken: ct);
+        return row.HasValue && row.Value is not null ? NoticePin.FromEntity(row.Value) : null;
+    }
+
     public async Task<IReadOnlyDictionary<string, BatchResult>> GetResultsAsync(string incidentId, CancellationToken ct)
     {
         var table = await Table;

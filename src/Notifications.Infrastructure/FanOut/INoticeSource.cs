@@ -8,7 +8,8 @@ namespace Notifications.Infrastructure.FanOut;
 /// </summary>
 public interface INoticeSource
 {
-    Task<NoticeOutcome> ForAsync(string incidentId, StoredRecipient person, CancellationToken ct);
+    /// <summary>The notice for <paramref name="person"/> in run <paramref name="runId"/> (whose text is pinned at its start).</summary>
+    Task<NoticeOutcome> ForAsync(string incidentId, string runId, StoredRecipient person, CancellationToken ct);
 }
 
 /// <summary>Either a notice ready to send, or a block from the notice linter (the person is not sent and not retried).</summary>

@@ -154,7 +154,7 @@ public sealed class NotificationBatchSender
             }
 
             var pick = new Pick(row, StoredRecipient.FromEntity(row));
-            pick.Notice = await _notices.ForAsync(batch.Message.IncidentId, pick.Person, ct);
+            pick.Notice = await _notices.ForAsync(batch.Message.IncidentId, batch.Message.RunId, pick.Person, ct);
             if (pick.Notice is NoticeOutcome.Ready ready)
             {
                 pick.Email = new EmailMessage(Contact(row)!, ready.Subject, ready.Body,

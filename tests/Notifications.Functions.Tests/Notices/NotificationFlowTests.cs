@@ -96,6 +96,39 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     }
 
     [Fact]
+    public async Task Notices_RenderTheTextPinnedAtStart_EvenAfterAContainmentStepIsDoneMidRun()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var people = NoticeScenario.People(app.Prefix, 150);
+        await NoticeScenario.ImportAsync(officer, id, people, _ct);
+        await NoticeScenario.ApproveContentAsync(app, officer, id, _ct);
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct, max: 1)); // the canary
+
+        var incident = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct);
+        var task = incident.GetProperty("tasks").EnumerateArray().First(t => t.GetProperty("kind").GetString() == "manual" && !t.GetProperty("done").GetBoolean());
+        (await officer.PostAsJsonAsync($"/api/incidents/{id}/containment/tasks/{task.GetProperty("taskId").GetString()}/complete",
+            new { note = "Done mid-run." }, _ct)).EnsureSuccessStatusCode();
+        app.Clock.Advance(TimeSpan.FromMinutes(1)); // past any cache of the incident
+        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct);
+
+        await AssertEachEmailedOnceAsync(people);
+        var inbox = await fixture.Services.Mail.AllAsync(_ct);
+        foreach (var language in new[] { "en", "fr" })
+        {
+            // Without the person's own name, every notice in a language is the same text: the one pinned at the start.
+            var texts = people.Where(p => p.Language == language).Select(p =>
+            {
+                var mail = inbox.Single(m => m.To.Any(t => string.Equals(t.Address, p.Email, StringComparison.OrdinalIgnoreCase)));
+                return mail.Text!.Replace(p.Given, "", StringComparison.Ordinal).Replace(p.Family, "", StringComparison.Ordinal);
+            }).Distinct().ToList();
+            Assert.Single(texts);
+        }
+    }
+
+    [Fact]
     public async Task Notices_NamingAnotherPerson_AreBlocked_AndCompletionIsNotRecorded()
     {
         await using var app = new AppFactory(fixture.Services);

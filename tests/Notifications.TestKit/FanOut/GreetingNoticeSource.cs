@@ -13,7 +13,7 @@ public sealed class GreetingNoticeSource : INoticeSource
 
     public HashSet<string> BlockedPersonIds { get; } = new(StringComparer.Ordinal);
 
-    public Task<NoticeOutcome> ForAsync(string incidentId, StoredRecipient person, CancellationToken ct)
+    public Task<NoticeOutcome> ForAsync(string incidentId, string runId, StoredRecipient person, CancellationToken ct)
     {
         if (BlockedPersonIds.Contains(person.PersonId))
         {

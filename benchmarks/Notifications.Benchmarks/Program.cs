@@ -14,15 +14,16 @@ var sizes = numbers.Length > 0 ? numbers.Select(a => int.Parse(a, CultureInfo.In
 var started = DateTimeOffset.UtcNow;
 var machine = MachineInfo.Read();
 Console.WriteLine($"Machine: {machine.Summary}");
-await using var dev = await DevServices.StartAsync();
 var runs = new List<SizeRun>();
 foreach (var n in sizes)
 {
     Console.WriteLine($"N = {n:N0}");
     var run = new SizeRun(n);
-    run.Simulated = await PipelineRun.RunAsync(dev, n, simulate: true, Console.WriteLine);
-    run.Smtp = await PipelineRun.RunAsync(dev, n, simulate: false, Console.WriteLine);
-    run.Raw = await RawLimits.MeasureAsync(dev, n, PipelineRun.MaxConcurrency, Console.WriteLine);
+    // Each measurement gets its own Azurite and maildev: in-memory Azurite scans a whole table for a partition query, so
+    // rows left by an earlier measurement would slow the next one, which Azure Tables' partitions would not.
+    run.Simulated = await WithFreshServicesAsync(dev => PipelineRun.RunAsync(dev, n, simulate: true, Console.WriteLine));
+    run.Smtp = await WithFreshServicesAsync(dev => PipelineRun.RunAsync(dev, n, simulate: false, Console.WriteLine));
+    run.Raw = await WithFreshServicesAsync(dev => RawLimits.MeasureAsync(dev, n, PipelineRun.MaxConcurrency, Console.WriteLine));
     runs.Add(run);
 }
 
@@ -30,6 +31,12 @@ var path = Path.Combine(DevServices.RepositoryRoot(), "benchmarks", "results",
     $"{started:yyyy-MM-dd}-{Environment.MachineName.ToLowerInvariant()}.md");
 File.WriteAllText(path, ResultsWriter.Write(started, machine, runs), new UTF8Encoding(false));
 Console.WriteLine($"Wrote {path}");
+
+static async Task<T> WithFreshServicesAsync<T>(Func<DevServices, Task<T>> measure)
+{
+    await using var dev = await DevServices.StartAsync();
+    return await measure(dev);
+}
 
 namespace Notifications.Benchmarks
 {

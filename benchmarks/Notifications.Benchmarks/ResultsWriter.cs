@@ -12,7 +12,7 @@ internal static class ResultsWriter
         s.AppendLine(Inv($"# Fan-out benchmark, {started:yyyy-MM-dd HH:mm} UTC"));
         s.AppendLine();
         s.AppendLine(Inv($"Machine `{Environment.MachineName}`: {machine.Cores} cores (`nproc`), {machine.Model}, {machine.MemoryKiB / 1024.0 / 1024.0:F1} GiB RAM, load average at start {machine.LoadAverage}."));
-        s.AppendLine(Inv($"Release build, .NET {Environment.Version}, workstation GC. Azurite (in-memory) and maildev are local node processes on the same cores, started by the benchmark."));
+        s.AppendLine(Inv($"Release build, .NET {Environment.Version}, workstation GC. Azurite (in-memory) and maildev are local node processes on the same cores, started afresh by the benchmark for each measurement."));
         s.AppendLine(Inv($"Pipeline settings: SMTP pool {PipelineRun.MaxConcurrency} connections, {PipelineRun.BatchParallelism} batches in flight, chunk {PipelineRun.ChunkSize}, canary 100, rate limit set far above the sink (so the limiter is in the path but never waits)."));
         s.AppendLine();
         foreach (var run in runs)

@@ -6,7 +6,7 @@ public sealed partial class IncidentDecider
     {
         Require(d.State.NoticesCompletedAt is null, "The notices are already complete.");
         Require(!string.IsNullOrWhiteSpace(c.TemplateVersion), "The content needs the template version it was written for.");
-        var submitted = new NoticeContent(c.Summary, c.StepsForPerson, c.TemplateVersion);
+        var submitted = new NoticeContent(c.Summary, c.StepsForPerson, c.TemplateVersion) { Templates = c.Templates };
         if (SameContent(d.State.NoticeContent?.Submitted, submitted))
         {
             return;
@@ -32,6 +32,6 @@ public sealed partial class IncidentDecider
     }
 
     private static bool SameContent(NoticeContent? a, NoticeContent b) =>
-        a is not null && a.TemplateVersion == b.TemplateVersion && a.Summary == b.Summary
+        a is not null && a.TemplateVersion == b.TemplateVersion && a.Templates == b.Templates && a.Summary == b.Summary
         && a.StepsForPerson.En.SequenceEqual(b.StepsForPerson.En) && a.StepsForPerson.Fr.SequenceEqual(b.StepsForPerson.Fr);
 }

@@ -126,7 +126,11 @@ public sealed record CommissionerReportSent(string To, string MessageId, string 
 public sealed record RecipientsImported(string ImportId, RecipientCounts Counts, bool SystemOfRecordChecked) : IncidentEvent;
 
 /// <summary>A privacy officer submitted what the notices will say (summary and steps, both languages) for a template version.</summary>
-public sealed record NoticeContentSubmitted(LocalizedText Summary, LocalizedList StepsForPerson, string TemplateVersion) : IncidentEvent;
+public sealed record NoticeContentSubmitted(LocalizedText Summary, LocalizedList StepsForPerson, string TemplateVersion) : IncidentEvent
+{
+    /// <summary>The office's own templates, when it does not use the deployed defaults.</summary>
+    public CustomTemplates? Templates { get; init; }
+}
 
 /// <summary>
 /// An approver approved the submitted notice content for a template version. The recorded event carries the content

@@ -72,8 +72,8 @@ public static class IncidentEvolution
         NoticeContentSubmitted c => s with
         {
             NoticeContent = s.NoticeContent is { } existing
-                ? existing with { Submitted = new(c.Summary, c.StepsForPerson, c.TemplateVersion), SubmittedAt = at }
-                : new NoticeContentState(new(c.Summary, c.StepsForPerson, c.TemplateVersion), at),
+                ? existing with { Submitted = new(c.Summary, c.StepsForPerson, c.TemplateVersion) { Templates = c.Templates }, SubmittedAt = at }
+                : new NoticeContentState(new(c.Summary, c.StepsForPerson, c.TemplateVersion) { Templates = c.Templates }, at),
         },
         NoticeContentApproved a => s with
         {

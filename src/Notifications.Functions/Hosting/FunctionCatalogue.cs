@@ -38,6 +38,7 @@ public static class FunctionCatalogue
         CompleteNotices.Function,
         NoticeContentEndpoints.SubmitFunction,
         NoticeContentEndpoints.ApproveFunction,
+        NoticeContentEndpoints.DefaultTemplatesFunction,
         NotificationEndpoints.StartFunction,
         NotificationEndpoints.HaltFunction,
         NotificationEndpoints.ResumeFunction,

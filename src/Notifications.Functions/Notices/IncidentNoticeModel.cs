@@ -44,9 +44,15 @@ public static class IncidentNoticeModel
     }
 
     /// <summary>The notice text a run started now pins: the approved content with the incident's facts, in both languages.</summary>
-    public static NoticePin Pin(IncidentState state, ContactPerson contact, string templateVersion) =>
-        new("", state.Recipients?.ImportId ?? "", templateVersion, state.PackId, state.PackVersion,
-            NoticeLanguage.Both.ToDictionary(l => l, l => For(state, state.NoticeContent!.Approved!, contact, l, null, null), StringComparer.Ordinal));
+    public static NoticePin Pin(IncidentState state, ContactPerson contact)
+    {
+        var content = state.NoticeContent!.Approved!;
+        return new NoticePin("", state.Recipients?.ImportId ?? "", content.TemplateVersion, state.PackId, state.PackVersion,
+            NoticeLanguage.Both.ToDictionary(l => l, l => For(state, content, contact, l, null, null), StringComparer.Ordinal))
+        {
+            Templates = content.Templates,
+        };
+    }
 
     private static string Occurred(Occurrence occurred, bool fr) => occurred.Kind switch
     {

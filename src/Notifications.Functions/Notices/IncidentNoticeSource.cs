@@ -36,8 +36,6 @@ public sealed class IncidentNoticeSource(
     private readonly ConcurrentDictionary<string, (string ImportId, Lazy<Task<OtherPeopleIndex>> Index)> _indexes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string RunId, Task<NoticePin?> Pin)> _pins = new(StringComparer.Ordinal);
 
-    public NoticeTemplateSet Templates { get; init; } = NoticeTemplateSet.Default;
-
     /// <summary>
     /// The notice of a fan-out run, rendered from the text pinned when the run started. A run recorded without a pin
     /// (started before pins existed) renders from the incident as it is now.
@@ -50,12 +48,13 @@ public sealed class IncidentNoticeSource(
             return await ForAsync(incidentId, person, ct);
         }
 
-        if (pin.TemplateVersion != Templates.Version)
+        var templates = NoticeTemplateSet.Of(pin.Templates);
+        if (pin.TemplateVersion != templates.Version)
         {
-            return TemplateMismatch(pin.TemplateVersion);
+            return TemplateMismatch(pin.TemplateVersion, templates);
         }
 
-        return await RenderAsync(incidentId, pin.ImportId, PolicyPacks.Get(pin.PackId, pin.PackVersion),
+        return await RenderAsync(incidentId, pin.ImportId, PolicyPacks.Get(pin.PackId, pin.PackVersion), templates,
             pin.For(person.Language, person.GivenName, person.FamilyName), person, ct);
     }
 
@@ -68,18 +67,20 @@ public sealed class IncidentNoticeSource(
             return new NoticeOutcome.Blocked(NotApprovedCode, "No notice content is approved for this incident.");
         }
 
-        if (content.TemplateVersion != Templates.Version)
+        var templates = NoticeTemplateSet.Of(content.Templates);
+        if (content.TemplateVersion != templates.Version)
         {
-            return TemplateMismatch(content.TemplateVersion);
+            return TemplateMismatch(content.TemplateVersion, templates);
         }
 
         var model = IncidentNoticeModel.For(state, content, contact, person.Language, person.GivenName, person.FamilyName);
-        return await RenderAsync(incidentId, state.Recipients?.ImportId ?? "", IncidentDecider.PackOf(state), model, person, ct);
+        return await RenderAsync(incidentId, state.Recipients?.ImportId ?? "", IncidentDecider.PackOf(state), templates, model, person, ct);
     }
 
-    private async Task<NoticeOutcome> RenderAsync(string incidentId, string importId, PolicyPack pack, NoticeModel model, StoredRecipient person, CancellationToken ct)
+    private async Task<NoticeOutcome> RenderAsync(string incidentId, string importId, PolicyPack pack, NoticeTemplateSet templates, NoticeModel model,
+        StoredRecipient person, CancellationToken ct)
     {
-        var notice = renderer.Render(Templates, model);
+        var notice = renderer.Render(templates, model);
         var others = await IndexAsync(incidentId, importId, ct);
         var lint = NoticeLinter.Lint(notice, person.ToLintSubject(), others, pack);
         if (lint.Blocked)
@@ -91,8 +92,8 @@ public sealed class IncidentNoticeSource(
         return new NoticeOutcome.Ready(notice.Subject, notice.Body, notice.Language);
     }
 
-    private NoticeOutcome TemplateMismatch(string approvedFor) => new NoticeOutcome.Blocked(TemplateVersionCode,
-        $"The content was approved for template version {approvedFor}; the deployed templates are {Templates.Version}.");
+    private static NoticeOutcome TemplateMismatch(string approvedFor, NoticeTemplateSet templates) => new NoticeOutcome.Blocked(TemplateVersionCode,
+        $"The content was approved for template version {approvedFor}; the templates are {templates.Version}.");
 
     /// <summary>A run's pin never changes once written, so it is cached for as long as the run is the incident's latest.</summary>
     private Task<NoticePin?> PinAsync(string incidentId, string runId, CancellationToken ct)

@@ -12,25 +12,37 @@ namespace Notifications.Functions.Notices;
 
 /// <summary>
 /// What the notices to individuals say: a privacy officer submits the summary and the steps a person can take (both
-/// languages), checked against the deployed templates with the incident's facts; an approver approves (pins) it.
+/// languages), optionally with the office's own English and French templates instead of the deployed ones, checked with
+/// the incident's facts against the pack's required elements; an approver approves (pins) it, templates included.
 /// </summary>
 public static class NoticeContentEndpoints
 {
     public static readonly HttpFunction SubmitFunction = new("SubmitNoticeContent", "incidents/{id}/notices/content", ["POST"], AuthLevel.Function);
     public static readonly HttpFunction ApproveFunction = new("ApproveNoticeContent", "incidents/{id}/notices/approve", ["POST"], AuthLevel.Function);
+    public static readonly HttpFunction DefaultTemplatesFunction = new("GetDefaultNoticeTemplates", "notices/templates/default", ["GET"], AuthLevel.Function);
 
     public const int MaxSummaryLength = 4000;
     public const int MaxSteps = 20;
     public const int MaxStepLength = 500;
+    public const int MaxSubjectTemplateLength = 1000;
+    public const int MaxBodyTemplateLength = 20_000;
 
     public sealed record Languages<T>(T? En, T? Fr);
 
-    public sealed record Request(Languages<string>? Summary, Languages<List<string>>? StepsForPerson);
+    public sealed record TemplateRequest(string? Subject, string? Body);
+
+    public sealed record Request(Languages<string>? Summary, Languages<List<string>>? StepsForPerson, Languages<TemplateRequest>? Templates);
+
+    public sealed record ApproveRequest(string? TemplateVersion);
+
+    public sealed record TemplatesView(string Version, NoticeTemplate En, NoticeTemplate Fr);
 
     public static IEndpointRouteBuilder MapNoticeContent(this IEndpointRouteBuilder app)
     {
         app.MapHttpFunction(SubmitFunction, Submit).RequireAuthorization(Policies.Officer);
         app.MapHttpFunction(ApproveFunction, Approve).RequireAuthorization(Policies.Approve);
+        app.MapHttpFunction(DefaultTemplatesFunction, () => TypedResults.Ok(new TemplatesView(NoticeTemplateSet.Default.Version,
+            NoticeTemplateSet.Default.English, NoticeTemplateSet.Default.French))).RequireAuthorization(Policies.Read);
         return app;
     }
 
@@ -54,12 +66,15 @@ public static class NoticeContentEndpoints
             return TypedResults.NotFound(ProblemDetailsBody.NotFound(id));
         }
 
-        var templates = NoticeTemplateSet.Default;
+        var custom = r.Templates is { En: { } en, Fr: { } fr }
+            ? new CustomTemplates(new(en.Subject!, en.Body!), new(fr.Subject!, fr.Body!))
+            : null;
+        var templates = NoticeTemplateSet.Of(custom);
         var submitted = new NoticeContentSubmitted(
             new LocalizedText(r.Summary!.En!.Trim(), r.Summary.Fr!.Trim()),
             new LocalizedList([.. r.StepsForPerson!.En!.Select(s => s.Trim())], [.. r.StepsForPerson.Fr!.Select(s => s.Trim())]),
-            templates.Version) { EventId = WorkflowCalls.EventId(http.Request, "notice-content-submitted") };
-        var content = new NoticeContent(submitted.Summary, submitted.StepsForPerson, submitted.TemplateVersion);
+            templates.Version) { EventId = WorkflowCalls.EventId(http.Request, "notice-content-submitted"), Templates = custom };
+        var content = new NoticeContent(submitted.Summary, submitted.StepsForPerson, submitted.TemplateVersion) { Templates = custom };
         if (state.Status != IncidentStatus.Closed)
         {
             var sample = IncidentNoticeModel.For(state, content, contact, "en", "Samplegiven", "Samplefamily");
@@ -68,7 +83,8 @@ public static class NoticeContentEndpoints
             if (problems.Count > 0)
             {
                 return TypedResults.ValidationProblem(
-                    problems.GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+                    problems.GroupBy(p => p is { Language: { } l, Part: { } part } ? $"templates.{l}.{part}" : p.Code)
+                        .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
                     title: "The notices would not say everything they must; nothing was recorded.");
             }
         }
@@ -76,12 +92,32 @@ public static class NoticeContentEndpoints
         return await WorkflowCalls.RunAsync(engine, id, submitted, http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 
-    /// <summary>An approver approves the submitted content for the deployed template version; it is pinned for the notices.</summary>
-    public static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Approve(
-        string id, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
-        WorkflowCalls.RunAsync(engine, id,
-            new NoticeContentApproved(NoticeTemplateSet.Default.Version) { EventId = WorkflowCalls.EventId(http.Request, "notice-content-approved") },
+    /// <summary>
+    /// An approver approves the submitted content and its templates; they are pinned for the notices. The optional body
+    /// <c>{"templateVersion"}</c> names the version the approver reviewed, so a newer submission is not approved unseen.
+    /// Content written for the deployed templates is approved only while those are still the deployed ones.
+    /// </summary>
+    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Approve(
+        string id, HttpContext http, IncidentStore store, WorkflowEngine engine, CancellationToken ct)
+    {
+        string? reviewed = null;
+        if (http.Request.ContentLength is > 0)
+        {
+            var (body, errors) = await JsonBody.ReadAsync<ApproveRequest>(http.Request, ct);
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors, title: "The approval is not valid.");
+            }
+
+            reviewed = body?.TemplateVersion;
+        }
+
+        var submitted = (await store.LoadAsync(id, ct)).State.NoticeContent?.Submitted;
+        var version = reviewed ?? (submitted?.Templates is not null ? submitted.TemplateVersion : NoticeTemplateSet.Default.Version);
+        return await WorkflowCalls.RunAsync(engine, id,
+            new NoticeContentApproved(version) { EventId = WorkflowCalls.EventId(http.Request, "notice-content-approved") },
             http.User.ToActor(Roles.Approver), ct);
+    }
 
     private static void Check(Dictionary<string, string[]> errors, Request r)
     {
@@ -113,6 +149,22 @@ public static class NoticeContentEndpoints
         if (r.StepsForPerson?.En is { Count: > 0 } en && r.StepsForPerson.Fr is { Count: > 0 } fr && en.Count != fr.Count)
         {
             errors["stepsForPerson"] = ["Give the same steps in English and French."];
+        }
+
+        if (r.Templates is not null)
+        {
+            foreach (var (language, template) in new[] { ("en", r.Templates.En), ("fr", r.Templates.Fr) })
+            {
+                if (string.IsNullOrWhiteSpace(template?.Subject) || template.Subject.Length > MaxSubjectTemplateLength)
+                {
+                    errors[$"templates.{language}.subject"] = [$"A subject template of 1 to {MaxSubjectTemplateLength} characters is required in this language."];
+                }
+
+                if (string.IsNullOrWhiteSpace(template?.Body) || template.Body.Length > MaxBodyTemplateLength)
+                {
+                    errors[$"templates.{language}.body"] = [$"A body template of 1 to {MaxBodyTemplateLength} characters is required in this language."];
+                }
+            }
         }
     }
 }

@@ -50,7 +50,7 @@ public static class NotificationEndpoints
             { NoticesCompletedAt: not null } => "The notices are already complete.",
             { Recipients: null } => "Import the affected people first.",
             { NoticeContent.Approved: null } or { NoticeContent: null } => "The notice content must be submitted and approved first.",
-            { NoticeContent.Approved.TemplateVersion: var v } when v != NoticeTemplateSet.Default.Version =>
+            { NoticeContent.Approved: { Templates: null, TemplateVersion: var v } } when v != NoticeTemplateSet.Default.Version =>
                 "The approved content was written for other templates than the deployed ones; submit and approve it again.",
             _ => null,
         };
@@ -60,7 +60,7 @@ public static class NotificationEndpoints
         }
 
         var runId = RunIdFor(state.Recipients!.ImportId);
-        var run = await planner.StartAsync(id, runId, IncidentNoticeModel.Pin(state, contact, NoticeTemplateSet.Default.Version), ct);
+        var run = await planner.StartAsync(id, runId, IncidentNoticeModel.Pin(state, contact), ct);
         if (run is null)
         {
             return Conflict("Nobody was imported.");

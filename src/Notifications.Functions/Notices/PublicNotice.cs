@@ -23,12 +23,13 @@ public static class PublicNotice
     public static async Task<IResult> Handle(string slug, IncidentStore store, NoticeRenderer renderer, ContactPerson contact, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(slug, ct);
-        if (state.NoticeContent?.Approved is not { } content || content.TemplateVersion != NoticeTemplateSet.Default.Version)
+        if (state.NoticeContent?.Approved is not { } content || NoticeTemplateSet.Of(content.Templates) is not { } templates
+            || content.TemplateVersion != templates.Version)
         {
             return Results.NotFound();
         }
 
-        var (en, fr) = IndirectNotice.Render(renderer, NoticeTemplateSet.Default,
+        var (en, fr) = IndirectNotice.Render(renderer, templates,
             IncidentNoticeModel.For(state, content, contact, "en", null, null).WithoutPerson(),
             IncidentNoticeModel.For(state, content, contact, "fr", null, null).WithoutPerson());
         return Results.Content(IndirectNoticePage.Html(en, fr), "text/html; charset=utf-8");

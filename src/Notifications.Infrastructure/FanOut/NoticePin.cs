@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Notifications.Domain.Incidents;
 using Notifications.Domain.Notices;
 
 namespace Notifications.Infrastructure.FanOut;
@@ -13,6 +14,9 @@ namespace Notifications.Infrastructure.FanOut;
 public sealed record NoticePin(string RunId, string ImportId, string TemplateVersion, string PackId, string PackVersion,
     IReadOnlyDictionary<string, NoticeModel> Models)
 {
+    /// <summary>The office's own templates approved with the content; null for the deployed defaults.</summary>
+    public CustomTemplates? Templates { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string Row(string runId) => "notice|" + runId;
@@ -31,6 +35,11 @@ public sealed record NoticePin(string RunId, string ImportId, string TemplateVer
             ["PackId"] = PackId,
             ["PackVersion"] = PackVersion,
         };
+        if (Templates is not null)
+        {
+            entity["Templates"] = JsonSerializer.SerializeToUtf8Bytes(Templates, Json);
+        }
+
         foreach (var (language, model) in Models)
         {
             // Binary (UTF-8 JSON, up to 64 KiB) holds twice the text a string property (32K UTF-16 chars) would.
@@ -45,6 +54,9 @@ public sealed record NoticePin(string RunId, string ImportId, string TemplateVer
         var models = e.Keys.Where(k => k.StartsWith("Model_", StringComparison.Ordinal))
             .ToDictionary(k => k["Model_".Length..], k => JsonSerializer.Deserialize<NoticeModel>(e.GetBinary(k), Json)!, StringComparer.Ordinal);
         return new NoticePin(e.GetString("RunId"), e.GetString("ImportId"), e.GetString("TemplateVersion"), e.GetString("PackId"),
-            e.GetString("PackVersion"), models);
+            e.GetString("PackVersion"), models)
+        {
+            Templates = e.GetBinary("Templates") is { } templates ? JsonSerializer.Deserialize<CustomTemplates>(templates, Json) : null,
+        };
     }
 }

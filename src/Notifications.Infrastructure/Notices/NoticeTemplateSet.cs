@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Notifications.Domain.Incidents;
 using Notifications.Domain.Notices;
 
 namespace Notifications.Infrastructure.Notices;
@@ -35,6 +36,11 @@ public sealed record NoticeTemplateSet
 
     /// <summary>The templates for a language code ("en" or "fr").</summary>
     public NoticeTemplate For(string language) => NoticeLanguage.Normalize(language) == NoticeLanguage.French ? French : English;
+
+    /// <summary>The office's own templates, or <see cref="Default"/> when there are none.</summary>
+    public static NoticeTemplateSet Of(CustomTemplates? custom) => custom is null
+        ? Default
+        : new(new(custom.En.Subject, custom.En.Body), new(custom.Fr.Subject, custom.Fr.Body));
 
     /// <summary>The default plain-language BC templates shipped with the product.</summary>
     public static NoticeTemplateSet Default { get; } = new(

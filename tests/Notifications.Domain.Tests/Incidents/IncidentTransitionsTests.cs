@@ -42,6 +42,7 @@ public sealed class IncidentTransitionsTests
         Row(nameof(NoticesCompleted), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(NoticeContentSubmitted), (R, None), (A, Open), (A, Notifying), (R, Closed));
         Row(nameof(NoticeContentApproved), (R, None), (R, Open), (A, Notifying), (R, Closed));
+        Row(nameof(LettersExported), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(IncidentClosed), (R, None), (A, Closed), (A, Closed), (R, Closed));
         return rows;
     }
@@ -74,6 +75,12 @@ public sealed class IncidentTransitionsTests
         {
             // Approval needs content to approve.
             state = IncidentBuilder.Apply(state, IncidentBuilder.SampleOf(typeof(NoticeContentSubmitted), state));
+        }
+
+        if (eventType == nameof(LettersExported) && from == IncidentStatus.Notifying)
+        {
+            // An export is for the current import.
+            state = IncidentBuilder.Apply(state, IncidentBuilder.SampleOf(typeof(RecipientsImported), state));
         }
 
         // Samples refer to the incident's tasks and facts; for an incident that does not exist yet, take them from an open one.

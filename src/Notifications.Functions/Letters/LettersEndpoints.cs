@@ -106,7 +106,7 @@ public static class LettersEndpoints
             LettersLog.Exported(loggers.CreateLogger(LettersLog.Category), id, letterFormat.Name, tally.Letters, tally.Blocked.Count, sha256);
 
             // The fan-out may have finished first and held completion for these letters.
-            await completion.RecordAsync(id, ct);
+            await completion.RecordAsync(id, Actor.Activity("export-letters"), ct);
 
             var headers = http.Response.Headers;
             headers[CountHeader] = tally.Letters.ToString(CultureInfo.InvariantCulture);

@@ -15,7 +15,11 @@ namespace Notifications.Functions.Notices;
 /// </summary>
 public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentStore store, WorkflowEngine engine, ILogger<NoticeCompletion> logger)
 {
-    public async Task<bool> RecordAsync(string incidentId, CancellationToken ct)
+    public Task<bool> RecordAsync(string incidentId, CancellationToken ct) =>
+        RecordAsync(incidentId, Actor.Activity("send-notification-batch"), ct);
+
+    /// <param name="actor">Who the history names for the completion: the batch activity, or the letters export.</param>
+    public async Task<bool> RecordAsync(string incidentId, Actor actor, CancellationToken ct)
     {
         var snapshot = await progress.GetAsync(incidentId, ct);
         if (snapshot is not { IsComplete: true })
@@ -52,7 +56,7 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
 
         var counts = Counts(snapshot, byChannel, letters?.Letters);
         var completed = new NoticesCompleted(counts) { EventId = $"notices-completed:{snapshot.RunId}" };
-        await engine.HandleAsync(incidentId, completed, Actor.Activity("send-notification-batch"), ct);
+        await engine.HandleAsync(incidentId, completed, actor, ct);
         LogCompleted(incidentId, snapshot.RunId, counts.Direct, counts.Letters, counts.Indirect, counts.Withheld);
         return true;
     }

@@ -253,7 +253,9 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
 
         (await officer.GetAsync($"/api/incidents/{id}/letters", _ct)).EnsureSuccessStatusCode();
 
-        var counts = Assert.Single(await HistoryAsync(officer, id, "notices-completed", _ct)).GetProperty("event").GetProperty("counts");
+        var completed = Assert.Single(await HistoryAsync(officer, id, "notices-completed", _ct));
+        Assert.Equal("system:export-letters", completed.GetProperty("actor").GetProperty("id").GetString());
+        var counts = completed.GetProperty("event").GetProperty("counts");
         Assert.Equal((3, 2, 1, 1), (counts.GetProperty("direct").GetInt32(), counts.GetProperty("letters").GetInt32(),
             counts.GetProperty("indirect").GetInt32(), counts.GetProperty("withheld").GetInt32()));
         await AssertProblemAsync(officer, $"/api/incidents/{id}/letters", HttpStatusCode.Conflict, "already complete");

@@ -6,6 +6,7 @@ using Notifications.Functions.Reports;
 using Notifications.Functions.Health;
 using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
+using Notifications.Functions.Letters;
 using Notifications.Functions.Notices;
 using Notifications.Functions.Reminders;
 using Notifications.Infrastructure;
@@ -36,8 +37,10 @@ public static class NotificationsExtensions
         services.AddSingleton<PolicySelection>();
         services.AddInfrastructure(configuration).AddRecipients().AddFanOut(configuration);
         services.TryAddSingleton<NoticeRenderer>();
-        services.TryAddSingleton<INoticeSource, IncidentNoticeSource>();
+        services.TryAddSingleton<IncidentNoticeSource>();
+        services.TryAddSingleton<INoticeSource>(sp => sp.GetRequiredService<IncidentNoticeSource>());
         services.TryAddSingleton<NoticeCompletion>();
+        services.TryAddSingleton<LetterExporter>();
         services.AddAccess(configuration);
         services.AddNotificationsTelemetry(configuration);
         services.AddOptions<PrivacyOfficeOptions>().Bind(configuration.GetSection("PrivacyOffice")).ValidateDataAnnotations().ValidateOnStart();
@@ -63,6 +66,7 @@ public static class NotificationsExtensions
         app.MapCommissionerReport();
         app.MapNoticeContent();
         app.MapNotification();
+        app.MapLetters();
         app.MapHttpFunction(GetHealth.Function, GetHealth.Handle).AllowAnonymous();
         return app;
     }

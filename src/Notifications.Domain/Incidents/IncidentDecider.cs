@@ -81,6 +81,9 @@ public sealed partial class IncidentDecider(ContactPerson contact)
             case NoticeContentApproved a:
                 ApproveNoticeContent(d, a);
                 break;
+            case LettersExported l:
+                ExportLetters(d, l);
+                break;
             case NoticesCompleted n when state.NoticesCompletedAt is null:
                 d.Add(n);
                 Redraft(d, n.EventId);

@@ -36,6 +36,7 @@ namespace Notifications.Domain.Incidents;
 [JsonDerivedType(typeof(RecipientsImported), "recipients-imported")]
 [JsonDerivedType(typeof(NoticeContentSubmitted), "notice-content-submitted")]
 [JsonDerivedType(typeof(NoticeContentApproved), "notice-content-approved")]
+[JsonDerivedType(typeof(LettersExported), "letters-exported")]
 [JsonDerivedType(typeof(NoticesCompleted), "notices-completed")]
 [JsonDerivedType(typeof(IndirectNoticeChosen), "indirect-notice-chosen")]
 [JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
@@ -139,6 +140,18 @@ public sealed record NoticeContentSubmitted(LocalizedText Summary, LocalizedList
 public sealed record NoticeContentApproved(string TemplateVersion) : IncidentEvent
 {
     public NoticeContent? Content { get; init; }
+}
+
+/// <summary>
+/// The letters for the people of an import with the letter channel (a postal address and no email) were exported as a
+/// file for mail merge. The history keeps the counts and the SHA-256 (hex) of the exact file, never the letters: the
+/// evidence of what went by post. <see cref="Blocked"/> letters failed the notice linter and are not in the file.
+/// </summary>
+/// <param name="Format">The file's format: <c>csv</c> or <c>html</c> (each has its own hash).</param>
+public sealed record LettersExported(string ImportId, string Format, int Letters, int Blocked, string Sha256) : IncidentEvent
+{
+    /// <summary>The blocked letters by linter finding code (no person, no line).</summary>
+    public IReadOnlyDictionary<string, int> BlockedByCode { get; init; } = new Dictionary<string, int>();
 }
 
 /// <summary>Everyone due a notice was notified (direct, letter or indirect) or withheld: the deadline is met.</summary>

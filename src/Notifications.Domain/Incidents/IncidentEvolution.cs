@@ -79,6 +79,7 @@ public static class IncidentEvolution
         {
             NoticeContent = s.NoticeContent! with { Approved = a.Content ?? s.NoticeContent.Submitted, ApprovedAt = at },
         },
+        LettersExported l => s with { LettersExport = l, LettersExportedAt = at },
         NoticesCompleted n => s with { Notices = n.Counts, NoticesCompletedAt = at },
         IndirectNoticeChosen i => s with { IndirectNotice = new IndirectNoticeDecision(i.Trigger, i.Reason, at) },
         IncidentClosed c => s with { Status = IncidentStatus.Closed, ClosedReason = c.Reason, ClosedAt = at, BelowThreshold = c.BelowThreshold },

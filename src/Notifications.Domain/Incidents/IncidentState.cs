@@ -45,6 +45,10 @@ public sealed record IncidentState
     public ReportState? CommissionerReport { get; init; }
     public RecipientsImported? Recipients { get; init; }
     public NoticeContentState? NoticeContent { get; init; }
+
+    /// <summary>The latest letters export (for <see cref="LettersExported.ImportId"/>; a later import needs its own).</summary>
+    public LettersExported? LettersExport { get; init; }
+    public DateTimeOffset? LettersExportedAt { get; init; }
     public NoticeCounts? Notices { get; init; }
     public DateTimeOffset? NoticesCompletedAt { get; init; }
 

@@ -29,7 +29,7 @@ public static class IncidentTransitions
         typeof(NoSignificantHarmDecided), typeof(TimerFired), typeof(ReminderSent), typeof(ContainmentTaskAdded),
         typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
         typeof(CommissionerReportApproved), typeof(CommissionerReportSent), typeof(RecipientsImported), typeof(NoticesCompleted), typeof(IncidentClosed),
-        typeof(NoticeContentSubmitted), typeof(NoticeContentApproved), typeof(IndirectNoticeChosen),
+        typeof(NoticeContentSubmitted), typeof(NoticeContentApproved), typeof(IndirectNoticeChosen), typeof(LettersExported),
     ];
 
     private static readonly Dictionary<(IncidentStatus, Type), Transition> Table = Build();
@@ -69,6 +69,7 @@ public static class IncidentTransitions
         table[(Notifying, typeof(NoticesCompleted))] = Apply(Notifying);
         table[(Notifying, typeof(NoticeContentApproved))] = Apply(Notifying);
         table[(Notifying, typeof(IndirectNoticeChosen))] = Apply(Notifying);
+        table[(Notifying, typeof(LettersExported))] = Apply(Notifying);
 
         // Closed: late timers and assessments are moot; outcomes of work already under way are still recorded.
         table[(Closed, typeof(TimerFired))] = Ignore(Closed);

@@ -2,6 +2,7 @@ using Notifications.Functions.Assessment;
 using Notifications.Functions.Containment;
 using Notifications.Functions.Health;
 using Notifications.Functions.Incidents;
+using Notifications.Functions.Letters;
 using Notifications.Functions.Notices;
 using Notifications.Functions.Recipients;
 using Notifications.Functions.Reminders;
@@ -44,6 +45,8 @@ public static class FunctionCatalogue
         NotificationEndpoints.ResumeFunction,
         NotificationEndpoints.GetFunction,
         ChooseIndirectNotice.Function,
+        LettersEndpoints.ExportFunction,
+        LettersEndpoints.BlockedFunction,
         GetHealth.Function,
 
         // Queues: the workflow's events and its activities.

@@ -30,6 +30,8 @@ public sealed record IncidentView(
     DateTimeOffset? ContainedAt,
     IncidentView.ReportView? CommissionerReport,
     RecipientsImported? Recipients,
+    LettersExported? LettersExport,
+    DateTimeOffset? LettersExportedAt,
     NoticeCounts? Notices,
     DateTimeOffset? NoticesCompletedAt,
     IndirectNoticeDecision? IndirectNotice,
@@ -52,6 +54,7 @@ public sealed record IncidentView(
         s.ContainedAt,
         s.CommissionerReport is { } r ? new ReportView(r.Subject, r.DraftedAt, r.ApprovedAt, r.SentAt) : null,
         s.Recipients,
+        s.LettersExport, s.LettersExportedAt,
         s.Notices, s.NoticesCompletedAt, s.IndirectNotice, s.ClosedReason, s.ClosedAt, s.BelowThreshold);
 }
 

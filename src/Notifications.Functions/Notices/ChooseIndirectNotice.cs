@@ -89,16 +89,18 @@ public static class ChooseIndirectNotice
         return await WorkflowCalls.RunAsync(engine, id, chosen, http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 
-    /// <summary>Emailed before the switch: direct. Withheld stay withheld. Everyone else: indirect.</summary>
+    /// <summary>Emailed before the switch: direct. Letters exported before it: letters. Withheld stay withheld. Everyone else: indirect.</summary>
     public static NoticeCounts Counts(IncidentState state, long sentDirectly, string why, string publicNoticeUrl)
     {
         var total = state.Recipients?.Counts.Rows ?? state.Facts!.Affected.EstimatedCount ?? 0;
         var withheld = state.Recipients?.Counts.ByChannel.GetValueOrDefault(NoticeChannel.Withheld) ?? 0;
-        var direct = (int)Math.Min(sentDirectly, total - withheld);
-        var indirect = (int)Math.Max(0, total - withheld - direct);
+        var letters = state.LettersExport is { } export && export.ImportId == state.Recipients?.ImportId ? export.Letters : 0;
+        var direct = (int)Math.Min(sentDirectly, total - withheld - letters);
+        var indirect = (int)Math.Max(0, total - withheld - letters - direct);
         var method = $"Indirect notice for the whole incident: {why} The public notice, in English and French, is at {publicNoticeUrl}"
-            + (direct > 0 ? $"; {direct} people were notified directly by email before the switch." : ".");
+            + (direct > 0 ? $"; {direct} people were notified directly by email before the switch" : "")
+            + (letters > 0 ? $"; {letters} letters were exported for mailing before the switch." : ".");
         IReadOnlyList<string> reasons = withheld > 0 ? [NoticeCompletion.WithheldReason] : [];
-        return new NoticeCounts(direct, 0, indirect, (int)withheld, reasons, method);
+        return new NoticeCounts(direct, letters, indirect, (int)withheld, reasons, method);
     }
 }

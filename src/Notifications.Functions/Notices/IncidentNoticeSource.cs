@@ -59,9 +59,16 @@ public sealed class IncidentNoticeSource(
     }
 
     /// <summary>The notice for <paramref name="person"/> from the incident as it is now (state cached for <see cref="StateTtl"/>).</summary>
-    public async Task<NoticeOutcome> ForAsync(string incidentId, StoredRecipient person, CancellationToken ct)
+    public async Task<NoticeOutcome> ForAsync(string incidentId, StoredRecipient person, CancellationToken ct) =>
+        await ForAsync(await StateAsync(incidentId, ct), person, ct);
+
+    /// <summary>
+    /// The notice for a person rendered from a state the caller has loaded (not the cached one), so a caller that checked
+    /// the state renders exactly what it checked. The other-people index is still built once per import.
+    /// </summary>
+    public async Task<NoticeOutcome> ForAsync(IncidentState state, StoredRecipient person, CancellationToken ct)
     {
-        var state = await StateAsync(incidentId, ct);
+        var incidentId = state.IncidentId;
         if (state.NoticeContent?.Approved is not { } content)
         {
             return new NoticeOutcome.Blocked(NotApprovedCode, "No notice content is approved for this incident.");

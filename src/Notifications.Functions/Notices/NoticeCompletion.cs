@@ -6,9 +6,12 @@ using Notifications.Infrastructure.Workflow;
 namespace Notifications.Functions.Notices;
 
 /// <summary>
-/// Records <see cref="NoticesCompleted"/> when an incident's fan-out is complete: direct = sent by email; letters and
-/// withheld from the import's counts by channel; indirect = the import's indirect channel plus permanent email failures.
-/// Held (logged, not recorded) while any notice was blocked by the linter: those people are not notified yet.
+/// Records <see cref="NoticesCompleted"/> when an incident's fan-out is complete: direct = sent by email; letters = the
+/// letters exported (<see cref="LettersExported"/>); withheld from the import's counts by channel; indirect = the
+/// import's indirect channel plus permanent email failures. Held (logged, not recorded) while any notice was blocked
+/// by the linter, and while the import has people to notify by letter and no letters export of that import has been
+/// recorded, or the latest one blocked some letters: those people are not notified yet. The fan-out's last batch and
+/// each letters export call it, so whichever finishes last completes the notices.
 /// </summary>
 public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentStore store, WorkflowEngine engine, ILogger<NoticeCompletion> logger)
 {
@@ -16,7 +19,11 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
     public const string WithheldReason =
         "Notice could reasonably be expected to result in immediate and grave harm; the reason is recorded with each person.";
 
-    public async Task<bool> RecordAsync(string incidentId, CancellationToken ct)
+    public Task<bool> RecordAsync(string incidentId, CancellationToken ct) =>
+        RecordAsync(incidentId, Actor.Activity("send-notification-batch"), ct);
+
+    /// <param name="actor">Who the history names for the completion: the batch activity, or the letters export.</param>
+    public async Task<bool> RecordAsync(string incidentId, Actor actor, CancellationToken ct)
     {
         var snapshot = await progress.GetAsync(incidentId, ct);
         if (snapshot is not { IsComplete: true })
@@ -37,18 +44,33 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
         }
 
         var byChannel = state.Recipients?.Counts.ByChannel ?? new Dictionary<NoticeChannel, long>();
-        var counts = Counts(snapshot, byChannel);
+        var letters = state.LettersExport is { } export && export.ImportId == state.Recipients?.ImportId ? export : null;
+        var letterPeople = byChannel.GetValueOrDefault(NoticeChannel.Letter);
+        if (letterPeople > 0 && letters is null)
+        {
+            LogHeldForLetters(incidentId, snapshot.RunId, letterPeople);
+            return false;
+        }
+
+        if (letters is { Blocked: > 0 })
+        {
+            LogHeldForBlockedLetters(incidentId, snapshot.RunId, letters.Blocked);
+            return false;
+        }
+
+        var counts = Counts(snapshot, byChannel, letters?.Letters);
         var completed = new NoticesCompleted(counts) { EventId = $"notices-completed:{snapshot.RunId}" };
-        await engine.HandleAsync(incidentId, completed, Actor.Activity("send-notification-batch"), ct);
+        await engine.HandleAsync(incidentId, completed, actor, ct);
         LogCompleted(incidentId, snapshot.RunId, counts.Direct, counts.Letters, counts.Indirect, counts.Withheld);
         return true;
     }
 
-    public static NoticeCounts Counts(FanOutSnapshot snapshot, IReadOnlyDictionary<NoticeChannel, long> byChannel)
+    /// <param name="lettersExported">The letters of the recorded export; the import's letter channel when there is none.</param>
+    public static NoticeCounts Counts(FanOutSnapshot snapshot, IReadOnlyDictionary<NoticeChannel, long> byChannel, int? lettersExported = null)
     {
         int Channel(NoticeChannel c) => (int)byChannel.GetValueOrDefault(c);
         var direct = (int)snapshot.Sent;
-        var letters = Channel(NoticeChannel.Letter);
+        var letters = lettersExported ?? Channel(NoticeChannel.Letter);
         var indirect = Channel(NoticeChannel.Indirect) + (int)snapshot.FailedPermanent;
         var withheld = Channel(NoticeChannel.Withheld);
         var method = $"Notified directly by email ({direct}); by letter where there was no email address ({letters}); "
@@ -59,6 +81,14 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Incident {IncidentId}: run {RunId} complete but {Blocked} notices blocked; completion not recorded")]
     private partial void LogHeld(string incidentId, string runId, long blocked);
+
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Information,
+        Message = "Incident {IncidentId}: run {RunId} complete; {Letters} people are to get a letter and no letters export is recorded; completion not recorded")]
+    private partial void LogHeldForLetters(string incidentId, string runId, long letters);
+
+    [LoggerMessage(EventId = 6105, Level = LogLevel.Warning,
+        Message = "Incident {IncidentId}: run {RunId} complete but the letters export blocked {Blocked} letters; completion not recorded")]
+    private partial void LogHeldForBlockedLetters(string incidentId, string runId, int blocked);
 
     [LoggerMessage(EventId = 6103, Level = LogLevel.Information,
         Message = "Incident {IncidentId}: run {RunId} complete: direct {Direct}, letters {Letters}, indirect {Indirect}, withheld {Withheld}")]

@@ -44,16 +44,7 @@ public static class NotificationEndpoints
             return TypedResults.NotFound(ProblemDetailsBody.NotFound(id));
         }
 
-        var refusal = state switch
-        {
-            { Status: not IncidentStatus.Notifying } => "Notices go out only once significant harm is confirmed and while the incident is open.",
-            { NoticesCompletedAt: not null } => "The notices are already complete.",
-            { Recipients: null } => "Import the affected people first.",
-            { NoticeContent.Approved: null } or { NoticeContent: null } => "The notice content must be submitted and approved first.",
-            { NoticeContent.Approved: { Templates: null, TemplateVersion: var v } } when v != NoticeTemplateSet.Default.Version =>
-                "The approved content was written for other templates than the deployed ones; submit and approve it again.",
-            _ => null,
-        };
+        var refusal = Refusal(state);
         if (refusal is not null)
         {
             return Conflict(refusal);
@@ -73,6 +64,21 @@ public static class NotificationEndpoints
 
         return TypedResults.Ok((await progress.GetAsync(id, ct))!);
     }
+
+    /// <summary>
+    /// Why notices cannot go out now (the fan-out or the letters export), or null when they can: notifying, not yet
+    /// complete, people imported, content approved for the deployed templates.
+    /// </summary>
+    public static string? Refusal(IncidentState state) => state switch
+    {
+        { Status: not IncidentStatus.Notifying } => "Notices go out only once significant harm is confirmed and while the incident is open.",
+        { NoticesCompletedAt: not null } => "The notices are already complete.",
+        { Recipients: null } => "Import the affected people first.",
+        { NoticeContent.Approved: null } or { NoticeContent: null } => "The notice content must be submitted and approved first.",
+        { NoticeContent.Approved: { Templates: null, TemplateVersion: var v } } when v != NoticeTemplateSet.Default.Version =>
+            "The approved content was written for other templates than the deployed ones; submit and approve it again.",
+        _ => null,
+    };
 
     public static async Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>>> Halt(
         string id, FanOutControl control, FanOutProgress progress, CancellationToken ct) =>

@@ -13,6 +13,7 @@ public static class IncidentBuilder
     public const string ReporterName = "Pat Reporter";
     public const string ReporterEmail = "pat.reporter@example.test";
     public const string DeletionTask = "task-confirmDeletion";
+    public const string Sha256Sample = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     public static IncidentDecider Decider { get; } = new(ReportInputBuilder.Contact);
 
@@ -66,7 +67,9 @@ public static class IncidentBuilder
         nameof(CommissionerReportApproved) => new CommissionerReportApproved("", "") { EventId = "approve-1" },
         nameof(CommissionerReportSent) => new CommissionerReportSent("commissioner@example.test", "<r@x>", "s", "t") { EventId = "report-sent" },
         nameof(RecipientsImported) => new RecipientsImported("imp-1", new(3, new Dictionary<string, long> { ["en"] = 3 }, new Dictionary<string, long> { ["BC"] = 3 },
-            new Dictionary<Domain.Recipients.NoticeChannel, long>(), 0, 0, 0), true) { EventId = "imported" },
+            new Dictionary<Domain.Recipients.NoticeChannel, long> { [Domain.Recipients.NoticeChannel.Email] = 2, [Domain.Recipients.NoticeChannel.Letter] = 1 }, 0, 1, 0), true)
+            { EventId = "imported" },
+        nameof(LettersExported) => new LettersExported("imp-1", "csv", 1, 0, Sha256Sample) { EventId = $"letters-exported:imp-1:{Sha256Sample}" },
         nameof(NoticesCompleted) => new NoticesCompleted(new NoticeCounts(10, 2, 1, 1, ["Safety of a person under a protection order."], "Email and letters.")) { EventId = "notices-done" },
         nameof(NoticeContentSubmitted) => new NoticeContentSubmitted(new("A file was emailed to the wrong person.", "Un fichier a été envoyé à la mauvaise personne."),
             new(["Watch your accounts"], ["Surveillez vos comptes"]), "v1") { EventId = "content-1" },

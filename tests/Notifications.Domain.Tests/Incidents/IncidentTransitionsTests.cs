@@ -43,6 +43,7 @@ public sealed class IncidentTransitionsTests
         Row(nameof(NoticeContentSubmitted), (R, None), (A, Open), (A, Notifying), (R, Closed));
         Row(nameof(NoticeContentApproved), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(IndirectNoticeChosen), (R, None), (R, Open), (A, Notifying), (R, Closed));
+        Row(nameof(LettersExported), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(IncidentClosed), (R, None), (A, Closed), (A, Closed), (R, Closed));
         return rows;
     }
@@ -81,6 +82,12 @@ public sealed class IncidentTransitionsTests
         {
             // The public notice needs approved content.
             state = IncidentBuilder.WithApprovedContent(state);
+        }
+
+        if (eventType == nameof(LettersExported) && from == IncidentStatus.Notifying)
+        {
+            // An export is for the current import.
+            state = IncidentBuilder.Apply(state, IncidentBuilder.SampleOf(typeof(RecipientsImported), state));
         }
 
         // Samples refer to the incident's tasks and facts; for an incident that does not exist yet, take them from an open one.

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Notifications.Domain.Incidents;
+using Notifications.Domain.Recipients;
+using Notifications.Functions.Access;
+using Notifications.Functions.Hosting;
+using Notifications.Functions.Incidents;
+using Notifications.Functions.Notices;
+using Notifications.Infrastructure.Recipients;
+using Notifications.Infrastructure.Workflow;
+
+namespace Notifications.Functions.Letters;
+
+/// <summary>
+/// Letters for the people with a postal address and no email. <c>GET /api/incidents/{id}/letters</c> exports them as one
+/// file (<c>?format=csv</c>, the default, for mail merge; <c>?format=html</c> to print), records
+/// <see cref="LettersExported"/> with the counts and the file's SHA-256, and then tries to complete the notices.
+/// <c>GET …/letters/blocked</c> lists the letters the linter blocks (line and code only).
+/// <para>
+/// The file is written to a temporary file first (deleted on close), batch by batch, so memory holds one batch at a
+/// time; only once it is complete are its hash and counts recorded and the file sent, with the counts and hash in
+/// headers. A failure half-way sends nothing and records nothing. The event id comes from the import and the hash, so
+/// exporting the same file again records it once.
+/// </para>
+/// </summary>
+public static class LettersEndpoints
+{
+    public static readonly HttpFunction ExportFunction = new("ExportLetters", "incidents/{id}/letters", ["GET"], AuthLevel.Function);
+    public static readonly HttpFunction BlockedFunction = new("GetBlockedLetters", "incidents/{id}/letters/blocked", ["GET"], AuthLevel.Function);
+
+    public const string CountHeader = "X-Letters-Count";
+    public const string BlockedHeader = "X-Letters-Blocked";
+    public const string Sha256Header = "X-Letters-Sha256";
+
+    public sealed record BlockedLetters(int Letters, int Blocked, IReadOnlyList<BlockedLetter> People);
+
+    public static IEndpointRouteBuilder MapLetters(this IEndpointRouteBuilder app)
+    {
+        app.MapHttpFunction(ExportFunction, Export).RequireAuthorization(Policies.Officer);
+        app.MapHttpFunction(BlockedFunction, Blocked).RequireAuthorization(Policies.Officer);
+        return app;
+    }
+
+    public static string EventIdFor(string importId, string sha256) => $"letters-exported:{importId}:{sha256}";
+
+    public static async Task<Results<FileStreamHttpResult, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Export(
+        string id, string? format, HttpContext http, IncidentStore store, LetterExporter exporter, WorkflowEngine engine,
+        NoticeCompletion completion, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var letterFormat = LetterFormat.Find(format);
+        if (letterFormat is null)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["format"] = [$"Use {string.Join(" or ", LetterFormat.All.Select(f => f.Name))} (csv is the default)."] },
+                title: "The format is not known.");
+        }
+
+        var check = await ReadyAsync(id, store, exporter, ct);
+        if (check.NotFound is { } notFound)
+        {
+            return notFound;
+        }
+
+        if (check.Conflict is { } conflict)
+        {
+            return conflict;
+        }
+
+        var (state, batches) = (check.State!, check.Batches!);
+
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            LetterTally tally;
+            await using (var writer = letterFormat.Open(file))
+            {
+                tally = await exporter.RunAsync(state, batches, writer, ct);
+            }
+
+            file.Position = 0;
+            var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
+            file.Position = 0;
+
+            var importId = state.Recipients!.ImportId;
+            var exported = new LettersExported(importId, letterFormat.Name, tally.Letters, tally.Blocked.Count, sha256)
+            {
+                EventId = EventIdFor(importId, sha256),
+                BlockedByCode = tally.BlockedByCode,
+            };
+            var recorded = await WorkflowCalls.RunAsync(engine, id, exported, http.User.ToActor(Roles.PrivacyOfficer), ct);
+            switch (recorded.Result)
+            {
+                case NotFound<ProblemDetailsBody> gone:
+                    await file.DisposeAsync();
+                    return gone;
+                case ProblemHttpResult problem:
+                    await file.DisposeAsync();
+                    return problem;
+                case ValidationProblem validation:
+                    await file.DisposeAsync();
+                    return validation;
+            }
+
+            LettersLog.Exported(loggers.CreateLogger(LettersLog.Category), id, letterFormat.Name, tally.Letters, tally.Blocked.Count, sha256);
+
+            // The fan-out may have finished first and held completion for these letters.
+            await completion.RecordAsync(id, Actor.Activity("export-letters"), ct);
+
+            var headers = http.Response.Headers;
+            headers[CountHeader] = tally.Letters.ToString(CultureInfo.InvariantCulture);
+            headers[BlockedHeader] = tally.Blocked.Count.ToString(CultureInfo.InvariantCulture);
+            headers[Sha256Header] = sha256;
+            headers.CacheControl = "no-store";
+            return TypedResults.File(file, letterFormat.ContentType, letterFormat.FileName(id));
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The letters the linter blocks now, by the person's line in the imported file and the finding code. Records nothing.</summary>
+    public static async Task<Results<Ok<BlockedLetters>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Blocked(
+        string id, IncidentStore store, LetterExporter exporter, CancellationToken ct)
+    {
+        var check = await ReadyAsync(id, store, exporter, ct);
+        if (check.NotFound is { } notFound)
+        {
+            return notFound;
+        }
+
+        if (check.Conflict is { } conflict)
+        {
+            return conflict;
+        }
+
+        var (state, batches) = (check.State!, check.Batches!);
+
+        var tally = await exporter.RunAsync(state, batches, writer: null, ct);
+        return TypedResults.Ok(new BlockedLetters(tally.Letters, tally.Blocked.Count, tally.Blocked));
+    }
+
+    /// <summary>
+    /// The state and the batches of its import when letters can be exported now: the notices' own rules (notifying, not
+    /// complete, imported, content approved for the deployed templates) and someone to write to.
+    /// </summary>
+    private static async Task<Readiness> ReadyAsync(string id, IncidentStore store, LetterExporter exporter, CancellationToken ct)
+    {
+        var (state, _) = await store.LoadAsync(id, ct);
+        if (state.Status == IncidentStatus.None)
+        {
+            return new(NotFound: TypedResults.NotFound(ProblemDetailsBody.NotFound(id)));
+        }
+
+        var refusal = NotificationEndpoints.Refusal(state);
+        if (refusal is null && state.Recipients!.Counts.ByChannel.GetValueOrDefault(NoticeChannel.Letter) == 0)
+        {
+            refusal = "Nobody in the current import is to be notified by letter (a postal address and no email).";
+        }
+
+        if (refusal is not null)
+        {
+            return new(Conflict: Conflict(refusal));
+        }
+
+        var batches = await exporter.BatchesAsync(state, ct);
+        return batches is null
+            ? new(Conflict: Conflict("A new list of affected people is being imported; try again in a moment."))
+            : new(state, batches);
+    }
+
+    private sealed record Readiness(
+        IncidentState? State = null, IReadOnlyList<RecipientBatch>? Batches = null,
+        NotFound<ProblemDetailsBody>? NotFound = null, ProblemHttpResult? Conflict = null);
+
+    private static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: detail);
+}

@@ -72,6 +72,7 @@ public static class IncidentBuilder
             new(["Watch your accounts"], ["Surveillez vos comptes"]), "v1") { EventId = "content-1" },
         nameof(NoticeContentApproved) => new NoticeContentApproved("v1") { EventId = "content-approved-1" },
         nameof(IncidentClosed) => new IncidentClosed("Duplicate of another report", false) { EventId = "close-1" },
+        nameof(ContactDataPurged) => new ContactDataPurged(3, Now) { EventId = "contact-data-purged" },
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Name),
     };
 

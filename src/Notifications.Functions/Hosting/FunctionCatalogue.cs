@@ -35,6 +35,7 @@ public static class FunctionCatalogue
         CommissionerReportEndpoints.GetFunction,
         CommissionerReportEndpoints.ApproveFunction,
         ImportRecipients.Function,
+        PurgeContactData.EarlyFunction,
         CompleteNotices.Function,
         NoticeContentEndpoints.SubmitFunction,
         NoticeContentEndpoints.ApproveFunction,
@@ -52,8 +53,9 @@ public static class FunctionCatalogue
         SendCommissionerReportActivity.Function,
         SendNotificationBatch.Function,
 
-        // Timers: recovery.
+        // Timers: recovery and retention.
         RedriveOutbox.Function,
         SweepDeadlines.Function,
+        PurgeContactData.Function,
     ];
 }

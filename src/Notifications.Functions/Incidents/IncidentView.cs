@@ -34,7 +34,9 @@ public sealed record IncidentView(
     DateTimeOffset? NoticesCompletedAt,
     string? ClosedReason,
     DateTimeOffset? ClosedAt,
-    bool BelowThreshold)
+    bool BelowThreshold,
+    DateTimeOffset? ContactDataPurgeDueAt,
+    DateTimeOffset? ContactDataPurgedAt)
 {
     public sealed record TaskView(string TaskId, string Title, string Owner, DateTimeOffset DueAt, ContainmentTaskKind Kind, bool Done,
         DateTimeOffset? DoneAt, string? Note, int WrongRecipients, int RequestsSent, int Confirmed);
@@ -51,7 +53,8 @@ public sealed record IncidentView(
         s.ContainedAt,
         s.CommissionerReport is { } r ? new ReportView(r.Subject, r.DraftedAt, r.ApprovedAt, r.SentAt) : null,
         s.Recipients,
-        s.Notices, s.NoticesCompletedAt, s.ClosedReason, s.ClosedAt, s.BelowThreshold);
+        s.Notices, s.NoticesCompletedAt, s.ClosedReason, s.ClosedAt, s.BelowThreshold,
+        IncidentDecider.ContactDataDueAt(s), s.ContactDataPurgedAt);
 }
 
 public sealed record HistoryView(long Sequence, DateTimeOffset At, string Type, Actor Actor, IncidentEvent Event)

@@ -44,6 +44,7 @@ public static class NotificationEndpoints
 
         var refusal = state switch
         {
+            { ContactDataPurgedAt: not null } => IncidentDecider.ContactDataWasPurged,
             { Status: not IncidentStatus.Notifying } => "Notices go out only once significant harm is confirmed and while the incident is open.",
             { NoticesCompletedAt: not null } => "The notices are already complete.",
             { Recipients: null } => "Import the affected people first.",
@@ -78,12 +79,17 @@ public static class NotificationEndpoints
             ? TypedResults.Ok(snapshot)
             : NoRun(id);
 
-    public static async Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>>> Resume(
-        string id, FanOutControl control, FanOutProgress progress, CancellationToken ct)
+    public static async Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Resume(
+        string id, IncidentStore store, FanOutControl control, FanOutProgress progress, CancellationToken ct)
     {
         if (await progress.GetAsync(id, ct) is null)
         {
             return NoRun(id);
+        }
+
+        if ((await store.LoadAsync(id, ct)).State.ContactDataPurgedAt is not null)
+        {
+            return Conflict(IncidentDecider.ContactDataWasPurged);
         }
 
         var requeued = await control.ResumeAsync(id, ct);

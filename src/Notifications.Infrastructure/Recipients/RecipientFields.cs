@@ -13,13 +13,15 @@ public static class RecipientFields
 
     /// <summary>
     /// The evidence of the decisions about a person, kept after the purge: where the person was in the file, the notice
-    /// language, channel and withholding decided at import, and what the fan-out did (status, times, codes, Message-ID).
+    /// language, channel and withholding decided at import, and what the fan-out and the delivery reports did (status,
+    /// times, codes, Message-ID).
     /// The row key (the person id, or its hash) is kept too.
     /// </summary>
     public static IReadOnlySet<string> Kept { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "Line", "Language", "Channel", "ChannelBefore", "Withhold", "Status",
         "SendingAt", "SentAt", "MessageId", "BlockCode", "BlockedAt", "FailureCode", "FailedAt",
+        "DeliveredAt", "BouncedAt", "BounceCode", // written by delivery reports
         ContactPurgedAt,
     };
 

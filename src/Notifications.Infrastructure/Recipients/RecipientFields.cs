@@ -40,7 +40,7 @@ public static class RecipientFields
     /// <summary>The row as the purge leaves it: same keys, only the <see cref="Kept"/> properties, and the purge time.</summary>
     internal static TableEntity Stripped(TableEntity row, DateTimeOffset purgedAt)
     {
-        var stripped = new TableEntity(row.PartitionKey, row.RowKey) { ETag = row.ETag };
+        var stripped = new TableEntity(row.PartitionKey, row.RowKey);
         foreach (var (name, value) in row)
         {
             if (Kept.Contains(name) && value is not null)

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Notifications.Functions.Access;
-using Notifications.Functions.Assessment;
 using Notifications.Functions.Notices;
 using Notifications.Functions.Tests.Incidents;
 using Notifications.TestKit;
@@ -40,7 +39,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var approver = app.ClientAs(Roles.Approver);
-        var id = await NotifyingIncidentAsync(app, officer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = People(app.Prefix, 150);
         await ImportAsync(officer, id, people);
 
@@ -82,7 +81,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = People(app.Prefix, 12);
         await ImportAsync(officer, id, people);
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", Content, _ct)).EnsureSuccessStatusCode();
@@ -115,7 +114,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = People(app.Prefix, 12);
         await ImportAsync(officer, id, people);
         var named = people[1];
@@ -179,7 +178,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var anonymous = app.CreateClient();
         var before = await anonymous.GetAsync($"/api/public/notices/{id}", _ct);
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", Content, _ct)).EnsureSuccessStatusCode();
@@ -198,15 +197,5 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         {
             Assert.DoesNotContain(personal, html, StringComparison.OrdinalIgnoreCase);
         }
-    }
-
-    private async Task<string> NotifyingIncidentAsync(AppFactory app, HttpClient officer)
-    {
-        var response = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(), _ct);
-        response.EnsureSuccessStatusCode();
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, _ct));
-        (await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, _ct)).EnsureSuccessStatusCode();
-        return id;
     }
 }

@@ -6,7 +6,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
-using Notifications.Functions.Assessment;
 using Notifications.Functions.Hosting;
 using Notifications.Functions.Notices;
 using Notifications.Functions.Recipients;
@@ -40,7 +39,7 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var csv = Csv(app.Prefix, 120);
         await ImportAsync(officer, id, csv);
         await ApproveContentAsync(app, officer, id);
@@ -103,7 +102,7 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, id, Csv(app.Prefix, 10));
         await ApproveContentAsync(app, officer, id);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode(); // its batch stays queued
@@ -143,7 +142,7 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, id, Csv(app.Prefix, 150));
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/notification/complete",
             new { direct = 0, letters = 151, indirect = 0, withheld = 1, withheldReasons = new[] { "Safety of a person." }, method = "Letters." }, _ct)).EnsureSuccessStatusCode();
@@ -246,13 +245,5 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
     {
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", Content, _ct)).EnsureSuccessStatusCode();
         (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
-    }
-
-    private async Task<string> NotifyingIncidentAsync(AppFactory app, HttpClient officer)
-    {
-        var id = await officer.CreateIncidentAsync(_ct);
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, _ct));
-        (await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, _ct)).EnsureSuccessStatusCode();
-        return id;
     }
 }

@@ -73,6 +73,7 @@ public sealed partial class IncidentDecider(ContactPerson contact)
                 d.Add(sent);
                 break;
             case RecipientsImported r:
+                Require(state.ContactDataPurgedAt is null, ContactDataWasPurged);
                 d.Add(r);
                 break;
             case NoticeContentSubmitted c:
@@ -93,6 +94,9 @@ public sealed partial class IncidentDecider(ContactPerson contact)
                 break;
             case IncidentClosed c:
                 d.Add(c);
+                break;
+            case ContactDataPurged p:
+                PurgeContactData(d, p);
                 break;
         }
 

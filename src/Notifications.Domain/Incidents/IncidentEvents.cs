@@ -40,6 +40,7 @@ namespace Notifications.Domain.Incidents;
 [JsonDerivedType(typeof(NoticesCompleted), "notices-completed")]
 [JsonDerivedType(typeof(IndirectNoticeChosen), "indirect-notice-chosen")]
 [JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
+[JsonDerivedType(typeof(ContactDataPurged), "contact-data-purged")]
 public abstract record IncidentEvent
 {
     /// <summary>Deterministic id; the engine stores a dedupe marker per id, so a redelivered event changes nothing.</summary>
@@ -169,6 +170,14 @@ public sealed record NoticeCounts(int Direct, int Letters, int Indirect, int Wit
 
 /// <summary>The incident was closed, with the reason.</summary>
 public sealed record IncidentClosed(string Reason, bool BelowThreshold) : IncidentEvent;
+
+/// <summary>
+/// The affected people's contact data was purged from the recipients table: names, emails, postal addresses, guardian
+/// emails, identifiers and withhold reasons. Each row keeps its line, channel, status, times and Message-ID, the evidence
+/// of the decisions. <paramref name="Rows"/> is how many imported rows now hold no contact data; <paramref name="DueAt"/>
+/// is when the pack's retention period ran out (later than the record when a privacy officer purged early).
+/// </summary>
+public sealed record ContactDataPurged(int Rows, DateTimeOffset DueAt) : IncidentEvent;
 
 public enum TimerKind
 {

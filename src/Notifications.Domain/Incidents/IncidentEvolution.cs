@@ -83,6 +83,7 @@ public static class IncidentEvolution
         NoticesCompleted n => s with { Notices = n.Counts, NoticesCompletedAt = at },
         IndirectNoticeChosen i => s with { IndirectNotice = new IndirectNoticeDecision(i.Trigger, i.Reason, at) },
         IncidentClosed c => s with { Status = IncidentStatus.Closed, ClosedReason = c.Reason, ClosedAt = at, BelowThreshold = c.BelowThreshold },
+        ContactDataPurged => s with { ContactDataPurgedAt = at },
         _ => s,
     };
 

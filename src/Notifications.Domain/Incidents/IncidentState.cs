@@ -59,6 +59,9 @@ public sealed record IncidentState
     public DateTimeOffset? ClosedAt { get; init; }
     public bool BelowThreshold { get; init; }
 
+    /// <summary>When the contact data of the affected people was purged; nothing that needs it runs after this.</summary>
+    public DateTimeOffset? ContactDataPurgedAt { get; init; }
+
     /// <summary>The proposal for the current facts, once the assessment has run on them.</summary>
     public AssessmentProposal? CurrentProposal => ProposalFactsVersion == FactsVersion ? Proposal : null;
 

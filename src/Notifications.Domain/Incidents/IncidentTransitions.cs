@@ -29,7 +29,7 @@ public static class IncidentTransitions
         typeof(NoSignificantHarmDecided), typeof(TimerFired), typeof(ReminderSent), typeof(ContainmentTaskAdded),
         typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
         typeof(CommissionerReportApproved), typeof(CommissionerReportSent), typeof(RecipientsImported), typeof(NoticesCompleted), typeof(IncidentClosed),
-        typeof(NoticeContentSubmitted), typeof(NoticeContentApproved), typeof(IndirectNoticeChosen), typeof(LettersExported),
+        typeof(NoticeContentSubmitted), typeof(NoticeContentApproved), typeof(IndirectNoticeChosen), typeof(LettersExported), typeof(ContactDataPurged),
     ];
 
     private static readonly Dictionary<(IncidentStatus, Type), Transition> Table = Build();
@@ -70,6 +70,10 @@ public static class IncidentTransitions
         table[(Notifying, typeof(NoticeContentApproved))] = Apply(Notifying);
         table[(Notifying, typeof(IndirectNoticeChosen))] = Apply(Notifying);
         table[(Notifying, typeof(LettersExported))] = Apply(Notifying);
+
+        // The contact data is purged once it is no longer needed: notices complete (the decider checks) or the incident closed.
+        table[(Notifying, typeof(ContactDataPurged))] = Apply(Notifying);
+        table[(Closed, typeof(ContactDataPurged))] = Apply(Closed);
 
         // Closed: late timers and assessments are moot; outcomes of work already under way are still recorded.
         table[(Closed, typeof(TimerFired))] = Ignore(Closed);

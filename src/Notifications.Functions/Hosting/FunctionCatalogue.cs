@@ -36,6 +36,7 @@ public static class FunctionCatalogue
         CommissionerReportEndpoints.GetFunction,
         CommissionerReportEndpoints.ApproveFunction,
         ImportRecipients.Function,
+        PurgeContactData.EarlyFunction,
         CompleteNotices.Function,
         NoticeContentEndpoints.SubmitFunction,
         NoticeContentEndpoints.ApproveFunction,
@@ -57,8 +58,9 @@ public static class FunctionCatalogue
         SendCommissionerReportActivity.Function,
         SendNotificationBatch.Function,
 
-        // Timers: recovery.
+        // Timers: recovery and retention.
         RedriveOutbox.Function,
         SweepDeadlines.Function,
+        PurgeContactData.Function,
     ];
 }

@@ -18,6 +18,7 @@ public static class IncidentEndpoints
         app.MapHttpFunction(Notices.CompleteNotices.Function, Notices.CompleteNotices.Handle).RequireAuthorization(Policies.Officer);
         app.MapHttpFunction(Recipients.ImportRecipients.Function, Recipients.ImportRecipients.Handle).RequireAuthorization(Policies.Officer)
             .WithMetadata(new RequestSizeLimitAttribute(Recipients.ImportRecipients.MaxBytes));
+        app.MapHttpFunction(Recipients.PurgeContactData.EarlyFunction, Recipients.PurgeContactData.Early).RequireAuthorization(Policies.Officer);
         return app;
     }
 }

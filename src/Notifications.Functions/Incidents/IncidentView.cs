@@ -37,7 +37,9 @@ public sealed record IncidentView(
     IndirectNoticeDecision? IndirectNotice,
     string? ClosedReason,
     DateTimeOffset? ClosedAt,
-    bool BelowThreshold)
+    bool BelowThreshold,
+    DateTimeOffset? ContactDataPurgeDueAt,
+    DateTimeOffset? ContactDataPurgedAt)
 {
     public sealed record TaskView(string TaskId, string Title, string Owner, DateTimeOffset DueAt, ContainmentTaskKind Kind, bool Done,
         DateTimeOffset? DoneAt, string? Note, int WrongRecipients, int RequestsSent, int Confirmed);
@@ -55,7 +57,8 @@ public sealed record IncidentView(
         s.CommissionerReport is { } r ? new ReportView(r.Subject, r.DraftedAt, r.ApprovedAt, r.SentAt) : null,
         s.Recipients,
         s.LettersExport, s.LettersExportedAt,
-        s.Notices, s.NoticesCompletedAt, s.IndirectNotice, s.ClosedReason, s.ClosedAt, s.BelowThreshold);
+        s.Notices, s.NoticesCompletedAt, s.IndirectNotice, s.ClosedReason, s.ClosedAt, s.BelowThreshold,
+        IncidentDecider.ContactDataDueAt(s), s.ContactDataPurgedAt);
 }
 
 public sealed record HistoryView(long Sequence, DateTimeOffset At, string Type, Actor Actor, IncidentEvent Event)

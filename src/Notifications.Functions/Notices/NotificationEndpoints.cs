@@ -71,6 +71,7 @@ public static class NotificationEndpoints
     /// </summary>
     public static string? Refusal(IncidentState state) => state switch
     {
+        { ContactDataPurgedAt: not null } => IncidentDecider.ContactDataWasPurged,
         { Status: not IncidentStatus.Notifying } => "Notices go out only once significant harm is confirmed and while the incident is open.",
         { NoticesCompletedAt: not null } => "The notices are already complete.",
         { Recipients: null } => "Import the affected people first.",
@@ -94,9 +95,16 @@ public static class NotificationEndpoints
             return NoRun(id);
         }
 
-        if ((await store.LoadAsync(id, ct)).State.IndirectNotice is not null)
+        var (state, _) = await store.LoadAsync(id, ct);
+        var refusal = state switch
         {
-            return Conflict("Indirect notice was chosen for the whole incident; direct sending stays stopped.");
+            { ContactDataPurgedAt: not null } => IncidentDecider.ContactDataWasPurged,
+            { IndirectNotice: not null } => "Indirect notice was chosen for the whole incident; direct sending stays stopped.",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return Conflict(refusal);
         }
 
         var requeued = await control.ResumeAsync(id, ct);

@@ -24,7 +24,7 @@ public static class ImportRecipients
     public const long MaxBytes = 256L * 1024 * 1024;
 
     public static async Task<Results<Ok<ImportManifest>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(
-        string id, HttpContext http, IncidentStore store, RecipientImporter importer, WorkflowEngine engine, CancellationToken ct)
+        string id, HttpContext http, IncidentStore store, RecipientImporter importer, ContactDataPurger purger, WorkflowEngine engine, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
         if (state.Status == IncidentStatus.None)
@@ -32,9 +32,10 @@ public static class ImportRecipients
             return TypedResults.NotFound(ProblemDetailsBody.NotFound(id));
         }
 
-        if (state.Status == IncidentStatus.Closed)
+        if (state.Status == IncidentStatus.Closed || state.ContactDataPurgedAt is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: "The incident is closed.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now",
+                detail: state.ContactDataPurgedAt is not null ? IncidentDecider.ContactDataWasPurged : "The incident is closed.");
         }
 
         var request = http.Request;
@@ -72,7 +73,21 @@ public static class ImportRecipients
 
         var manifest = result.Manifest!;
         var recorded = new RecipientsImported(manifest.ImportId, manifest.Counts, manifest.SystemOfRecordChecked) { EventId = $"recipients-imported:{manifest.ImportId}" };
-        await engine.HandleAsync(id, recorded, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        try
+        {
+            await engine.HandleAsync(id, recorded, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        }
+        catch (Exception ex) when (ex is InvalidTransitionException or DecisionRejectedException)
+        {
+            // Closed, or the contact data purged, while the file was read: rows imported after a purge are purged as well.
+            if ((await store.LoadAsync(id, ct)).State.ContactDataPurgedAt is not null)
+            {
+                await purger.PurgeAsync(id, ct);
+            }
+
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: ex.Message);
+        }
+
         return TypedResults.Ok(manifest);
     }
 

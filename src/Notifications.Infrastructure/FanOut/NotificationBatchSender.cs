@@ -89,7 +89,8 @@ public sealed class NotificationBatchSender
         var inFlightElsewhere = 0;
         var transient = new List<Exception>();
 
-        var open = rows.Where(r => IsEmail(r) && !RecipientStatus.IsFinal(r.GetString("Status"))).ToList();
+        // A row whose contact data was purged has no address left and is never sent to, whatever its status.
+        var open = rows.Where(r => IsEmail(r) && !RecipientStatus.IsFinal(r.GetString("Status")) && !RecipientFields.IsContactPurged(r)).ToList();
         foreach (var chunk in open.Chunk(_options.ChunkSize))
         {
             if (halted || await _control.IsHaltedAsync(message.IncidentId, ct))

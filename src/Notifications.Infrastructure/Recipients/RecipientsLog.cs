@@ -16,4 +16,8 @@ internal static partial class RecipientsLog
 
     [LoggerMessage(EventId = 1304, Level = LogLevel.Warning, Message = "Incident {IncidentId}: import {ImportId} lost to a concurrent import")]
     public static partial void LostRace(ILogger logger, string incidentId, string importId);
+
+    [LoggerMessage(EventId = 1305, Level = LogLevel.Information,
+        Message = "Incident {IncidentId}: contact data purged, {Rows} row(s) hold none ({Stripped} stripped now), {StagingRows} staging row(s) deleted")]
+    public static partial void ContactDataPurged(ILogger logger, string incidentId, int rows, int stripped, int stagingRows);
 }

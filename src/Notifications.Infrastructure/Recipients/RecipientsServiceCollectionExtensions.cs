@@ -5,11 +5,12 @@ namespace Notifications.Infrastructure.Recipients;
 
 public static class RecipientsServiceCollectionExtensions
 {
-    /// <summary>The recipient importer and reader. Needs <c>AddInfrastructure</c> (storage and the clock).</summary>
+    /// <summary>The recipient importer, reader and contact-data purger. Needs <c>AddInfrastructure</c> (storage and the clock).</summary>
     public static IServiceCollection AddRecipients(this IServiceCollection services)
     {
         services.TryAddSingleton<RecipientImporter>();
         services.TryAddSingleton<RecipientStore>();
+        services.TryAddSingleton<ContactDataPurger>();
         return services;
     }
 }

@@ -19,6 +19,12 @@ public sealed class IncidentStore(StorageClients storage)
     public const string DedupePrefix = "dedupe|";
     public const string ActivityPrefix = "activity|";
 
+    /// <summary>
+    /// State-row column: when the incident's contact data is due for the purge; absent while it is still needed and once
+    /// it was purged, so the daily purge's query (<see cref="ContactDataDueAsync"/>) never reads a purged incident again.
+    /// </summary>
+    private const string ContactDataDueColumn = "ContactDataDueAt";
+
     private Task<TableClient> Table => storage.TableAsync(StorageNames.IncidentsTable);
 
     /// <summary>The state and its ETag, or an empty state with a null ETag when the incident does not exist.</summary>
@@ -60,6 +66,7 @@ public sealed class IncidentStore(StorageClients storage)
             ["PublicBody"] = newState.Report?.PublicBody,
             ["Deadline"] = newState.Deadline,
             ["ReportedAt"] = newState.ReportedAt,
+            [ContactDataDueColumn] = newState.ContactDataPurgedAt is null ? IncidentDecider.ContactDataDueAt(newState) : null,
         };
         var actions = new List<TableTransactionAction>
         {
@@ -139,17 +146,34 @@ public sealed class IncidentStore(StorageClients storage)
             query += " and " + TableClient.CreateQueryFilter($"ReportedAt lt {to}");
         }
 
+        var states = await QueryStatesAsync(table, query, filter.Limit, ct);
+        return states.OrderByDescending(s => s.ReportedAt).ToList();
+    }
+
+    /// <summary>
+    /// Incidents whose contact data is due for the purge at <paramref name="now"/> and not yet purged: a cross-partition
+    /// query on the state rows' <see cref="ContactDataDueColumn"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<IncidentState>> ContactDataDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var table = await Table;
+        var query = TableClient.CreateQueryFilter($"RowKey eq {StateRow} and ContactDataDueAt le {now}");
+        return await QueryStatesAsync(table, query, int.MaxValue, ct);
+    }
+
+    private static async Task<List<IncidentState>> QueryStatesAsync(TableClient table, string query, int limit, CancellationToken ct)
+    {
         var states = new List<IncidentState>();
         await foreach (var row in table.QueryAsync<TableEntity>(query, cancellationToken: ct))
         {
             states.Add(JsonSerializer.Deserialize<IncidentState>(row.GetString("Data"), WorkflowJson.Options)!);
-            if (states.Count >= filter.Limit)
+            if (states.Count >= limit)
             {
                 break;
             }
         }
 
-        return states.OrderByDescending(s => s.ReportedAt).ToList();
+        return states;
     }
 
     /// <summary>Outbox rows of one incident, or of every incident when <paramref name="incidentId"/> is null (the sweep).</summary>

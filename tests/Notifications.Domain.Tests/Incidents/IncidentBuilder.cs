@@ -77,6 +77,7 @@ public static class IncidentBuilder
         nameof(IndirectNoticeChosen) => new IndirectNoticeChosen("reachesSooner", "Most addresses on file are years old; a public notice reaches people sooner.",
             new NoticeCounts(0, 0, 4000, 0, [], "Public notice on the website and in local media.")) { EventId = "indirect-1" },
         nameof(IncidentClosed) => new IncidentClosed("Duplicate of another report", false) { EventId = "close-1" },
+        nameof(ContactDataPurged) => new ContactDataPurged(3, Now) { EventId = "contact-data-purged" },
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Name),
     };
 

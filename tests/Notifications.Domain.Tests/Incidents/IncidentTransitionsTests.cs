@@ -45,6 +45,7 @@ public sealed class IncidentTransitionsTests
         Row(nameof(IndirectNoticeChosen), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(LettersExported), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(IncidentClosed), (R, None), (A, Closed), (A, Closed), (R, Closed));
+        Row(nameof(ContactDataPurged), (R, None), (R, Open), (A, Notifying), (A, Closed));
         return rows;
     }
 
@@ -88,6 +89,12 @@ public sealed class IncidentTransitionsTests
         {
             // An export is for the current import.
             state = IncidentBuilder.Apply(state, IncidentBuilder.SampleOf(typeof(RecipientsImported), state));
+        }
+
+        if (eventType == nameof(ContactDataPurged) && from == IncidentStatus.Notifying)
+        {
+            // While notifying, the contact data is purged only once the notices are complete.
+            state = IncidentBuilder.Apply(state, IncidentBuilder.SampleOf(typeof(NoticesCompleted), state));
         }
 
         // Samples refer to the incident's tasks and facts; for an incident that does not exist yet, take them from an open one.

@@ -52,4 +52,13 @@ public static class IncidentRequests
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
     }
+
+    /// <summary>Reports a valid incident, runs its assessment and confirms significant harm: it is notifying.</summary>
+    public static async Task<string> CreateNotifyingIncidentAsync(this HttpClient officer, IServiceProvider services, CancellationToken ct)
+    {
+        var id = await officer.CreateIncidentAsync(ct);
+        Assert.Equal(1, await QueueDriver.DrainAsync(services, Assessment.AssessHarmActivity.Function, ct));
+        (await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, ct)).EnsureSuccessStatusCode();
+        return id;
+    }
 }

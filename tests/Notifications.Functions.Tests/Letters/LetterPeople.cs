@@ -71,15 +71,6 @@ public static class LetterPeople
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>Reported, assessed and confirmed as significant harm by the officer: notifying.</summary>
-    public static async Task<string> NotifyingIncidentAsync(AppFactory app, HttpClient officer, CancellationToken ct)
-    {
-        var id = await officer.CreateIncidentAsync(ct);
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, ct));
-        (await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, ct)).EnsureSuccessStatusCode();
-        return id;
-    }
-
     /// <summary>Submitted by the officer and approved by an approver.</summary>
     public static async Task ApproveContentAsync(AppFactory app, string id, object content, CancellationToken ct)
     {

@@ -32,7 +32,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = Mixed(app.Prefix, email: 3, letters: 4);
         await ImportAsync(officer, id, people, _ct);
         await ApproveContentAsync(app, id, Content, _ct);
@@ -92,7 +92,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, id, Mixed(app.Prefix, email: 1, letters: 2), _ct);
         await ApproveContentAsync(app, id, Content, _ct);
 
@@ -112,7 +112,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = new List<LetterPerson>
         {
             new(2, "L-500001", "<b>Zoé</b>", "O'Brien & <script>alert(1)</script>", null, "12 <i>Fictional</i> Street\nVictoria BC V8V 0A1", "fr"),
@@ -151,7 +151,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, id, [new(2, "L-600001", "=HYPERLINK(\"http://x.test\")", "Familyformula", null, "1 Sample Road, Victoria BC", "en")], _ct);
         await ApproveContentAsync(app, id, Content, _ct);
 
@@ -165,7 +165,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = Mixed(app.Prefix, email: 1, letters: 3);
         await ImportAsync(officer, id, people, _ct);
         var named = people.First(p => p.GetsALetter);
@@ -208,7 +208,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var open = await officer.CreateIncidentAsync(_ct);
         Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, _ct)); // assessed, no decision: open
-        var id = await NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
 
         await AssertProblemAsync(officer, "/api/incidents/no-such-incident/letters", HttpStatusCode.NotFound);
         await AssertProblemAsync(officer, $"/api/incidents/{id}/letters?format=pdf", HttpStatusCode.BadRequest, "format");
@@ -227,7 +227,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         await AssertProblemAsync(officer, $"/api/incidents/{id}/letters", HttpStatusCode.Conflict, "templates");
 
         // Approved, but nobody in the import is to get a letter.
-        var emailOnly = await NotifyingIncidentAsync(app, officer, _ct);
+        var emailOnly = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, emailOnly, Mixed(app.Prefix, email: 2, letters: 0).Where(p => p.Email is not null), _ct);
         await ApproveContentAsync(app, emailOnly, Content, _ct);
         await AssertProblemAsync(officer, $"/api/incidents/{emailOnly}/letters", HttpStatusCode.Conflict, "letter");
@@ -242,7 +242,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, id, Mixed(app.Prefix, email: 3, letters: 2), _ct);
         await ApproveContentAsync(app, id, Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
@@ -266,7 +266,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, id, Mixed(app.Prefix, email: 2, letters: 3), _ct);
         await ApproveContentAsync(app, id, Content, _ct);
 
@@ -285,7 +285,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = Mixed(app.Prefix, email: 0, letters: 2).Where(p => p.GetsALetter).ToList();
         await ImportAsync(officer, id, people, _ct);
         var naming = new

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Notifications.Functions.Access;
 using Notifications.Functions.Notices;
+using Notifications.Functions.Tests.Incidents;
 using Notifications.TestKit;
 
 namespace Notifications.Functions.Tests.Notices;
@@ -22,7 +23,7 @@ public sealed class CustomTemplateTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = NoticeScenario.People(app.Prefix, 6);
         await NoticeScenario.ImportAsync(officer, id, people, _ct);
         var defaults = await app.ClientAs(Roles.Auditor).GetFromJsonAsync<JsonElement>("/api/notices/templates/default", _ct);
@@ -55,7 +56,7 @@ public sealed class CustomTemplateTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var url = $"/api/incidents/{id}/notices/content";
 
         var broken = await officer.PostAsJsonAsync(url, WithTemplates("Notice", "Hello {% if given_name %}", "Avis", "Bonjour {{ given_name }}"), _ct);

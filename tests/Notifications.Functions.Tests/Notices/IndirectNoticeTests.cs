@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Notifications.Functions.Access;
 using Notifications.Functions.Notices;
+using Notifications.Functions.Tests.Incidents;
 using Notifications.TestKit;
 
 namespace Notifications.Functions.Tests.Notices;
@@ -26,7 +27,7 @@ public sealed class IndirectNoticeTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = NoticeScenario.People(app.Prefix, 150);
         await NoticeScenario.ImportAsync(officer, id, people, _ct);
         await NoticeScenario.ApproveContentAsync(app, officer, id, _ct);
@@ -64,7 +65,7 @@ public sealed class IndirectNoticeTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await NoticeScenario.ApproveContentAsync(app, officer, id, _ct);
         var estimate = (await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct))
             .GetProperty("facts").GetProperty("affected").GetProperty("estimatedCount").GetInt32();
@@ -88,7 +89,7 @@ public sealed class IndirectNoticeTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var url = $"/api/incidents/{id}/notification/indirect";
 
         var invalid = await officer.PostAsJsonAsync(url, new { trigger = "cheaper", reason = "" }, _ct);

@@ -35,17 +35,6 @@ public static class NoticeScenario
         return new Person($"C-{300000 + i}", $"Given{code}", $"Family{code}", $"p{i}.{prefix}@example.test", i % 2 == 0 ? "en" : "fr");
     }).ToList();
 
-    /// <summary>An incident reported, assessed and confirmed as significant harm; returns its id.</summary>
-    public static async Task<string> NotifyingIncidentAsync(AppFactory app, HttpClient officer, CancellationToken ct)
-    {
-        var response = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(), ct);
-        response.EnsureSuccessStatusCode();
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, ct));
-        (await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, ct)).EnsureSuccessStatusCode();
-        return id;
-    }
-
     public static async Task ImportAsync(HttpClient officer, string id, List<Person> people, CancellationToken ct)
     {
         var csv = Header + "\n" + string.Join("\n", people.Select((p, i) => $"{p.Id},{p.Given},{p.Family},{p.Email},,{p.Language},BC,client:{880000 + i},,,"));

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Notifications.Functions.Access;
-using Notifications.Functions.Assessment;
 using Notifications.Functions.Notices;
 using Notifications.Functions.Tests.Incidents;
 using Notifications.TestKit;
@@ -25,7 +24,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var approver = app.ClientAs(Roles.Approver);
-        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = NoticeScenario.People(app.Prefix, 150);
         await NoticeScenario.ImportAsync(officer, id, people, _ct);
 
@@ -67,7 +66,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = NoticeScenario.People(app.Prefix, 12);
         await NoticeScenario.ImportAsync(officer, id, people, _ct);
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", NoticeScenario.Content, _ct)).EnsureSuccessStatusCode();
@@ -100,7 +99,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = NoticeScenario.People(app.Prefix, 150);
         await NoticeScenario.ImportAsync(officer, id, people, _ct);
         await NoticeScenario.ApproveContentAsync(app, officer, id, _ct);
@@ -133,7 +132,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = NoticeScenario.People(app.Prefix, 12);
         await NoticeScenario.ImportAsync(officer, id, people, _ct);
         var named = people[1];
@@ -181,7 +180,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NoticeScenario.NotifyingIncidentAsync(app, officer, _ct);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var anonymous = app.CreateClient();
         var before = await anonymous.GetAsync($"/api/public/notices/{id}", _ct);
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", NoticeScenario.Content, _ct)).EnsureSuccessStatusCode();

@@ -18,6 +18,10 @@ internal sealed class RecipientImportHarness : IDisposable
 
     public RecipientStore Store => _services.GetRequiredService<RecipientStore>();
 
+    public ContactDataPurger Purger => _services.GetRequiredService<ContactDataPurger>();
+
+    public Task<TableClient> TableAsync() => _services.GetRequiredService<StorageClients>().TableAsync(RecipientKeys.Table);
+
     /// <summary>Row counts of every partition of the recipients table, manifest partitions included.</summary>
     public async Task<Dictionary<string, int>> PartitionSizesAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Notifications.Domain.Incidents;
@@ -37,10 +38,15 @@ public sealed record NoticeTemplateSet
     /// <summary>The templates for a language code ("en" or "fr").</summary>
     public NoticeTemplate For(string language) => NoticeLanguage.Normalize(language) == NoticeLanguage.French ? French : English;
 
-    /// <summary>The office's own templates, or <see cref="Default"/> when there are none.</summary>
+    /// <summary>
+    /// The office's own templates, or <see cref="Default"/> when there are none. Built (and hashed) once per instance of
+    /// the approved templates, since the fan-out and the letters export ask for every person.
+    /// </summary>
     public static NoticeTemplateSet Of(CustomTemplates? custom) => custom is null
         ? Default
-        : new(new(custom.En.Subject, custom.En.Body), new(custom.Fr.Subject, custom.Fr.Body));
+        : Built.GetValue(custom, c => new(new(c.En.Subject, c.En.Body), new(c.Fr.Subject, c.Fr.Body)));
+
+    private static readonly ConditionalWeakTable<CustomTemplates, NoticeTemplateSet> Built = new();
 
     /// <summary>The default plain-language BC templates shipped with the product.</summary>
     public static NoticeTemplateSet Default { get; } = new(

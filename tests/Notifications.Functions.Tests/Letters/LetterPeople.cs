@@ -1,9 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
-using Notifications.Functions.Assessment;
-using Notifications.Functions.Tests.Incidents;
+using System.Text;
+using Notifications.TestKit.FanOut;
 
 namespace Notifications.Functions.Tests.Letters;
 
@@ -20,8 +19,6 @@ public sealed record LetterPerson(int Line, string Id, string Given, string Fami
 /// <summary>Recipient files with email, letter, indirect and withheld people, and the steps to a notifying incident.</summary>
 public static class LetterPeople
 {
-    private const string Header = "person_id,given_name,family_name,email,postal_address,language,jurisdiction,identifiers,guardian_email,withhold,withhold_reason";
-
     public static readonly object Content = new
     {
         summary = new
@@ -61,7 +58,7 @@ public static class LetterPeople
     }
 
     public static string Csv(IEnumerable<LetterPerson> people) =>
-        Header + "\n" + string.Join("\n", people.Select(p =>
+        FanOutCsv.Header + "\n" + string.Join("\n", people.Select(p =>
             string.Join(',', Q(p.Id), Q(p.Given), Q(p.Family), Q(p.Email ?? ""), Q(p.Address ?? ""), p.Language, "BC",
                 $"client:{880000 + p.Line}", "", p.Withhold ? "true" : "", p.Withhold ? Q("Safety of the person.") : "")));
 
@@ -69,13 +66,6 @@ public static class LetterPeople
     {
         var response = await officer.PostAsync($"/api/incidents/{id}/recipients", new StringContent(Csv(people), Encoding.UTF8, "text/csv"), ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    /// <summary>Submitted by the officer and approved by an approver.</summary>
-    public static async Task ApproveContentAsync(AppFactory app, string id, object content, CancellationToken ct)
-    {
-        (await app.ClientAs(Access.Roles.PrivacyOfficer).PostAsJsonAsync($"/api/incidents/{id}/notices/content", content, ct)).EnsureSuccessStatusCode();
-        (await app.ClientAs(Access.Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, ct)).EnsureSuccessStatusCode();
     }
 
     public static async Task<List<JsonElement>> HistoryAsync(HttpClient client, string id, string type, CancellationToken ct) =>

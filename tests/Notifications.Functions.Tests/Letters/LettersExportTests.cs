@@ -1,8 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Domain.Incidents;
@@ -12,6 +12,7 @@ using Notifications.Functions.Assessment;
 using Notifications.Functions.Letters;
 using Notifications.Functions.Notices;
 using Notifications.Functions.Tests.Incidents;
+using Notifications.Functions.Tests.Notices;
 using Notifications.Infrastructure.Workflow;
 using Notifications.TestKit;
 using static Notifications.Functions.Tests.Letters.LetterPeople;
@@ -35,7 +36,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = Mixed(app.Prefix, email: 3, letters: 4);
         await ImportAsync(officer, id, people, _ct);
-        await ApproveContentAsync(app, id, Content, _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
 
         var response = await officer.GetAsync($"/api/incidents/{id}/letters", _ct);
 
@@ -94,7 +95,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, id, Mixed(app.Prefix, email: 1, letters: 2), _ct);
-        await ApproveContentAsync(app, id, Content, _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
 
         var first = await officer.GetByteArrayAsync($"/api/incidents/{id}/letters?format=csv", _ct);
         var second = await officer.GetByteArrayAsync($"/api/incidents/{id}/letters", _ct);
@@ -120,7 +121,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
             new(5, "L-500003", "Givenmail", "Familymail", $"mail.{app.Prefix}@example.test", null, "en"),
         };
         await ImportAsync(officer, id, people, _ct);
-        await ApproveContentAsync(app, id, Content, _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
 
         var response = await officer.GetAsync($"/api/incidents/{id}/letters?format=html", _ct);
 
@@ -153,7 +154,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, id, [new(2, "L-600001", "=HYPERLINK(\"http://x.test\")", "Familyformula", null, "1 Sample Road, Victoria BC", "en")], _ct);
-        await ApproveContentAsync(app, id, Content, _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
 
         var rows = await ReadCsvAsync(await officer.GetByteArrayAsync($"/api/incidents/{id}/letters", _ct));
 
@@ -174,7 +175,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
             summary = new { en = $"A letter about {named.Given} {named.Family} was misdirected.", fr = $"Une lettre sur {named.Given} {named.Family} a été mal dirigée." },
             stepsForPerson = new { en = new[] { "Watch your accounts." }, fr = new[] { "Surveillez vos comptes." } },
         };
-        await ApproveContentAsync(app, id, content, _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, content, _ct);
         var blocked = people.Where(p => p.GetsALetter && p != named).ToList();
 
         var response = await officer.GetAsync($"/api/incidents/{id}/letters", _ct);
@@ -229,7 +230,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         // Approved, but nobody in the import is to get a letter.
         var emailOnly = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, emailOnly, Mixed(app.Prefix, email: 2, letters: 0).Where(p => p.Email is not null), _ct);
-        await ApproveContentAsync(app, emailOnly, Content, _ct);
+        await NoticeScenario.ApproveContentAsync(app, emailOnly, Content, _ct);
         await AssertProblemAsync(officer, $"/api/incidents/{emailOnly}/letters", HttpStatusCode.Conflict, "letter");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientAs(Roles.Auditor).GetAsync($"/api/incidents/{emailOnly}/letters", _ct)).StatusCode);
@@ -244,7 +245,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, id, Mixed(app.Prefix, email: 3, letters: 2), _ct);
-        await ApproveContentAsync(app, id, Content, _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
         Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
         var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
@@ -268,7 +269,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, id, Mixed(app.Prefix, email: 2, letters: 3), _ct);
-        await ApproveContentAsync(app, id, Content, _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
 
         (await officer.GetAsync($"/api/incidents/{id}/letters", _ct)).EnsureSuccessStatusCode();
         Assert.Empty(await HistoryAsync(officer, id, "notices-completed", _ct)); // no emails sent yet
@@ -293,7 +294,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
             summary = new { en = $"A letter about {people[0].Given} {people[0].Family} was misdirected.", fr = $"Une lettre sur {people[0].Given} {people[0].Family} a été mal dirigée." },
             stepsForPerson = new { en = new[] { "Watch your accounts." }, fr = new[] { "Surveillez vos comptes." } },
         };
-        await ApproveContentAsync(app, id, naming, _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, naming, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
         Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct)); // nobody to email
 
@@ -301,7 +302,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         Assert.Equal("1", Header(blocked, LettersEndpoints.BlockedHeader));
         Assert.Empty(await HistoryAsync(officer, id, "notices-completed", _ct)); // one person has no letter yet
 
-        await ApproveContentAsync(app, id, Content, _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
         var fixedExport = await officer.GetAsync($"/api/incidents/{id}/letters", _ct);
 
         Assert.Equal(("2", "0"), (Header(fixedExport, LettersEndpoints.CountHeader), Header(fixedExport, LettersEndpoints.BlockedHeader)));

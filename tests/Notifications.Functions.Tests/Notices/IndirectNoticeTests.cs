@@ -30,7 +30,7 @@ public sealed class IndirectNoticeTests(DevServicesFixture fixture)
         var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = NoticeScenario.People(app.Prefix, 150);
         await NoticeScenario.ImportAsync(officer, id, people, _ct);
-        await NoticeScenario.ApproveContentAsync(app, officer, id, _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, NoticeScenario.Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
         Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct, max: 1)); // the canary: 100 people
 
@@ -66,7 +66,7 @@ public sealed class IndirectNoticeTests(DevServicesFixture fixture)
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
-        await NoticeScenario.ApproveContentAsync(app, officer, id, _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, NoticeScenario.Content, _ct);
         var estimate = (await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct))
             .GetProperty("facts").GetProperty("affected").GetProperty("estimatedCount").GetInt32();
 

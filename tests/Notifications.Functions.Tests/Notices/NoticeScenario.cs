@@ -1,17 +1,14 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
-using Notifications.Functions.Assessment;
-using Notifications.Functions.Tests.Incidents;
+using System.Text;
+using Notifications.TestKit.FanOut;
 
 namespace Notifications.Functions.Tests.Notices;
 
 /// <summary>The steps before notices go out, through the API: an incident with significant harm confirmed, its people imported.</summary>
 public static class NoticeScenario
 {
-    public const string Header = "person_id,given_name,family_name,email,postal_address,language,jurisdiction,identifiers,guardian_email,withhold,withhold_reason";
-
     public static readonly object Content = new
     {
         summary = new
@@ -37,15 +34,15 @@ public static class NoticeScenario
 
     public static async Task ImportAsync(HttpClient officer, string id, List<Person> people, CancellationToken ct)
     {
-        var csv = Header + "\n" + string.Join("\n", people.Select((p, i) => $"{p.Id},{p.Given},{p.Family},{p.Email},,{p.Language},BC,client:{880000 + i},,,"));
+        var csv = FanOutCsv.Header + "\n" + string.Join("\n", people.Select((p, i) => $"{p.Id},{p.Given},{p.Family},{p.Email},,{p.Language},BC,client:{880000 + i},,,"));
         var response = await officer.PostAsync($"/api/incidents/{id}/recipients", new StringContent(csv, Encoding.UTF8, "text/csv"), ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>The default content submitted by the officer and approved by an approver.</summary>
-    public static async Task ApproveContentAsync(AppFactory app, HttpClient officer, string id, CancellationToken ct)
+    /// <summary>Notice content submitted by the officer and approved by an approver.</summary>
+    public static async Task ApproveContentAsync(AppFactory app, string id, object content, CancellationToken ct)
     {
-        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", Content, ct)).EnsureSuccessStatusCode();
+        (await app.ClientAs(Access.Roles.PrivacyOfficer).PostAsJsonAsync($"/api/incidents/{id}/notices/content", content, ct)).EnsureSuccessStatusCode();
         (await app.ClientAs(Access.Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, ct)).EnsureSuccessStatusCode();
     }
 }

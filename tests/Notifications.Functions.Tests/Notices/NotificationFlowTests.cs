@@ -102,7 +102,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var people = NoticeScenario.People(app.Prefix, 150);
         await NoticeScenario.ImportAsync(officer, id, people, _ct);
-        await NoticeScenario.ApproveContentAsync(app, officer, id, _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, NoticeScenario.Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
         Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct, max: 1)); // the canary
 

@@ -1,16 +1,17 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Notifications.Functions.Access;
 using Notifications.Functions.Tests.Incidents;
+using Notifications.TestKit.FanOut;
 using Notifications.TestKit;
 
 namespace Notifications.Functions.Tests.Recipients;
 
 public sealed class ImportRecipientsTests(DevServicesFixture fixture)
 {
-    private const string Header = "person_id,given_name,family_name,email,postal_address,language,jurisdiction,identifiers,guardian_email,withhold,withhold_reason";
+    private const string Header = FanOutCsv.Header;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]

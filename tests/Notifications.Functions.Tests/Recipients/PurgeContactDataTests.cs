@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Domain.Incidents;
@@ -10,8 +10,10 @@ using Notifications.Functions.Hosting;
 using Notifications.Functions.Notices;
 using Notifications.Functions.Recipients;
 using Notifications.Functions.Tests.Incidents;
+using Notifications.Functions.Tests.Notices;
 using Notifications.Infrastructure.Recipients;
 using Notifications.Infrastructure.Storage;
+using Notifications.TestKit.FanOut;
 using Notifications.TestKit;
 
 namespace Notifications.Functions.Tests.Recipients;
@@ -23,7 +25,6 @@ namespace Notifications.Functions.Tests.Recipients;
 /// </summary>
 public sealed class PurgeContactDataTests(DevServicesFixture fixture)
 {
-    private const string Header = "person_id,given_name,family_name,email,postal_address,language,jurisdiction,identifiers,guardian_email,withhold,withhold_reason";
     private const string WithholdReason = "Notice could reveal where Robin lives to a person under a protection order";
     private static readonly TimeSpan Retention = TimeSpan.FromDays(90);
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -42,7 +43,7 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
         var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         var csv = Csv(app.Prefix, 120);
         await ImportAsync(officer, id, csv);
-        await ApproveContentAsync(app, officer, id);
+        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
         Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
         (await officer.GetAsync($"/api/incidents/{id}/letters", _ct)).EnsureSuccessStatusCode(); // the notices complete once the letter is out
@@ -105,7 +106,7 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, id, Csv(app.Prefix, 10));
-        await ApproveContentAsync(app, officer, id);
+        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode(); // its batch stays queued
         var imported = await RowsAsync(app, id);
 
@@ -175,7 +176,7 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
 
     /// <summary>People with emails, one with only a postal address and one withheld with a reason; identifiers on every row.</summary>
     private static string Csv(string prefix, int withEmail) =>
-        Header + "\n" + string.Join("\n", Enumerable.Range(0, withEmail).Select(i =>
+        FanOutCsv.Header + "\n" + string.Join("\n", Enumerable.Range(0, withEmail).Select(i =>
             $"C-{500000 + i},Given{i:D4},Family{i:D4},p{i}.{prefix}@example.test,,{(i % 2 == 0 ? "en" : "fr")},BC,client:{770000 + i},,,"))
         + $"\nC-600001,Sam,Postal{prefix},,\"9 Sample Road, Whitehorse YT\",en,YT,application:A-{prefix},,,"
         + $"\nC-600002,Robin,Withheld{prefix},robin.{prefix}@example.test,,en,BC,client:779999,,true,{WithholdReason}";
@@ -240,11 +241,5 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
     {
         var response = await officer.PostAsync($"/api/incidents/{id}/recipients", new StringContent(csv, Encoding.UTF8, "text/csv"), _ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private async Task ApproveContentAsync(AppFactory app, HttpClient officer, string id)
-    {
-        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", Content, _ct)).EnsureSuccessStatusCode();
-        (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
     }
 }

@@ -56,7 +56,7 @@ internal sealed class FanOutTable(StorageClients storage, FanOutOptions options)
 
     public static string BatchId(FanOutRun run, int number) => RecipientKeys.Batch(run.IncidentId, run.ImportId, number);
 
-    /// <summary>One message per batch number, a few in flight at once. Base64 bodies, as the Functions host expects.</summary>
+    /// <summary>One message per batch number, a few in flight at once. Plain JSON bodies, as host.json <c>messageEncoding</c> says.</summary>
     public async Task EnqueueAsync(FanOutRun run, IEnumerable<int> numbers, string? traceParent, CancellationToken ct)
     {
         var queue = await storage.QueueAsync(FanOutKeys.Queue);

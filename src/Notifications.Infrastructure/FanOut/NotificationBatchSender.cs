@@ -158,7 +158,7 @@ public sealed class NotificationBatchSender
             if (pick.Notice is NoticeOutcome.Ready ready)
             {
                 pick.Email = new EmailMessage(Contact(row)!, ready.Subject, ready.Body,
-                    NoticeMessageId.For(batch.Message.IncidentId, pick.Person.PersonId, _mail.MessageIdDomain),
+                    NoticeMessageId.For(batch.Message.IncidentId, batch.Message.BatchId, pick.Person.PersonId, _mail.MessageIdDomain),
                     $"{pick.Person.GivenName} {pick.Person.FamilyName}");
             }
 

@@ -6,8 +6,9 @@ using Notifications.Infrastructure.Workflow;
 namespace Notifications.Functions.Notices;
 
 /// <summary>
-/// Records <see cref="NoticesCompleted"/> when an incident's fan-out is complete: direct = sent by email; letters and
-/// withheld from the import's counts by channel; indirect = the import's indirect channel plus permanent email failures.
+/// Records <see cref="NoticesCompleted"/> when an incident's fan-out is complete: direct = sent by email (and not bounced
+/// since); letters and withheld from the import's counts by channel; indirect = the import's indirect channel plus
+/// permanent email failures and bounces.
 /// Held (logged, not recorded) while any notice was blocked by the linter: those people are not notified yet.
 /// </summary>
 public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentStore store, WorkflowEngine engine, ILogger<NoticeCompletion> logger)
@@ -45,7 +46,7 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
         int Channel(NoticeChannel c) => (int)byChannel.GetValueOrDefault(c);
         var direct = (int)snapshot.Sent;
         var letters = Channel(NoticeChannel.Letter);
-        var indirect = Channel(NoticeChannel.Indirect) + (int)snapshot.FailedPermanent;
+        var indirect = Channel(NoticeChannel.Indirect) + (int)snapshot.FailedPermanent + (int)snapshot.Bounced;
         var withheld = Channel(NoticeChannel.Withheld);
         var method = $"Notified directly by email ({direct}); by letter where there was no email address ({letters}); "
             + $"by indirect notice where contact information was missing or the email could not be delivered ({indirect}).";

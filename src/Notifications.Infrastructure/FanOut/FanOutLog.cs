@@ -14,8 +14,8 @@ internal static partial class FanOutLog
     [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Incident {IncidentId}: canary of run {RunId} had {Problems} problem(s) of {People}; the rest is held")]
     public static partial void CanaryFailed(ILogger logger, string incidentId, string runId, int problems, int people);
 
-    [LoggerMessage(EventId = 1404, Level = LogLevel.Information, Message = "Incident {IncidentId}: batch {BatchId} sent {Sent}, blocked {Blocked}, failed {Failed}, skipped {Skipped}, pending {Pending}, halted {Halted}")]
-    public static partial void BatchDone(ILogger logger, string incidentId, string batchId, int sent, int blocked, int failed, int skipped, int pending, bool halted);
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Information, Message = "Incident {IncidentId}: batch {BatchId} sent {Sent}, blocked {Blocked}, failed {Failed}, bounced {Bounced}, skipped {Skipped}, pending {Pending}, halted {Halted}")]
+    public static partial void BatchDone(ILogger logger, string incidentId, string batchId, int sent, int blocked, int failed, int bounced, int skipped, int pending, bool halted);
 
     [LoggerMessage(EventId = 1405, Level = LogLevel.Warning, Message = "Incident {IncidentId}: fan-out halted")]
     public static partial void Halted(ILogger logger, string incidentId);

@@ -85,6 +85,9 @@ public sealed partial class IncidentDecider(ContactPerson contact)
                 d.Add(n);
                 Redraft(d, n.EventId);
                 break;
+            case NoticeCountsRevised r:
+                ReviseNoticeCounts(d, r);
+                break;
             case IncidentClosed c:
                 d.Add(c);
                 break;

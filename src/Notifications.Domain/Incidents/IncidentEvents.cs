@@ -37,6 +37,7 @@ namespace Notifications.Domain.Incidents;
 [JsonDerivedType(typeof(NoticeContentSubmitted), "notice-content-submitted")]
 [JsonDerivedType(typeof(NoticeContentApproved), "notice-content-approved")]
 [JsonDerivedType(typeof(NoticesCompleted), "notices-completed")]
+[JsonDerivedType(typeof(NoticeCountsRevised), "notice-counts-revised")]
 [JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
 public abstract record IncidentEvent
 {
@@ -139,7 +140,19 @@ public sealed record NoticeContentApproved(string TemplateVersion) : IncidentEve
 /// <summary>Everyone due a notice was notified (direct, letter or indirect) or withheld: the deadline is met.</summary>
 public sealed record NoticesCompleted(NoticeCounts Counts) : IncidentEvent;
 
-public sealed record NoticeCounts(int Direct, int Letters, int Indirect, int Withheld, IReadOnlyList<string> WithheldReasons, string Method);
+public sealed record NoticeCounts(int Direct, int Letters, int Indirect, int Withheld, IReadOnlyList<string> WithheldReasons, string Method)
+{
+    /// <summary>Same numbers, method and reasons (record equality would compare the reasons list by reference).</summary>
+    public bool SameAs(NoticeCounts other) =>
+        (Direct, Letters, Indirect, Withheld, Method) == (other.Direct, other.Letters, other.Indirect, other.Withheld, other.Method)
+        && WithheldReasons.SequenceEqual(other.WithheldReasons);
+}
+
+/// <summary>
+/// The counts of completed notices changed afterwards: a delivery report said an email the relay had accepted was not
+/// delivered, so that person moved from direct to indirect notice. The Commissioner's report draft follows, until it is sent.
+/// </summary>
+public sealed record NoticeCountsRevised(NoticeCounts Counts) : IncidentEvent;
 
 /// <summary>The incident was closed, with the reason.</summary>
 public sealed record IncidentClosed(string Reason, bool BelowThreshold) : IncidentEvent;

@@ -80,6 +80,7 @@ public static class IncidentEvolution
             NoticeContent = s.NoticeContent! with { Approved = a.Content ?? s.NoticeContent.Submitted, ApprovedAt = at },
         },
         NoticesCompleted n => s with { Notices = n.Counts, NoticesCompletedAt = at },
+        NoticeCountsRevised r => s with { Notices = r.Counts },
         IncidentClosed c => s with { Status = IncidentStatus.Closed, ClosedReason = c.Reason, ClosedAt = at, BelowThreshold = c.BelowThreshold },
         _ => s,
     };

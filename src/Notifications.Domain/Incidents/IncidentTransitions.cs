@@ -29,7 +29,7 @@ public static class IncidentTransitions
         typeof(NoSignificantHarmDecided), typeof(TimerFired), typeof(ReminderSent), typeof(ContainmentTaskAdded),
         typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
         typeof(CommissionerReportApproved), typeof(CommissionerReportSent), typeof(RecipientsImported), typeof(NoticesCompleted), typeof(IncidentClosed),
-        typeof(NoticeContentSubmitted), typeof(NoticeContentApproved),
+        typeof(NoticeContentSubmitted), typeof(NoticeContentApproved), typeof(NoticeCountsRevised),
     ];
 
     private static readonly Dictionary<(IncidentStatus, Type), Transition> Table = Build();
@@ -68,6 +68,7 @@ public static class IncidentTransitions
         table[(Notifying, typeof(CommissionerReportSent))] = Apply(Notifying);
         table[(Notifying, typeof(NoticesCompleted))] = Apply(Notifying);
         table[(Notifying, typeof(NoticeContentApproved))] = Apply(Notifying);
+        table[(Notifying, typeof(NoticeCountsRevised))] = Apply(Notifying);
 
         // Closed: late timers and assessments are moot; outcomes of work already under way are still recorded.
         table[(Closed, typeof(TimerFired))] = Ignore(Closed);
@@ -76,6 +77,7 @@ public static class IncidentTransitions
         table[(Closed, typeof(DeletionRequestsSent))] = Apply(Closed);
         table[(Closed, typeof(DeletionConfirmed))] = Apply(Closed);
         table[(Closed, typeof(CommissionerReportSent))] = Apply(Closed);
+        table[(Closed, typeof(NoticeCountsRevised))] = Apply(Closed);
         return table;
     }
 

@@ -65,12 +65,13 @@ internal sealed class FanOutTable(StorageClients storage, FanOutOptions options)
         {
             var stored = await table.GetEntityIfExistsAsync<TableEntity>(partition, FanOutKeys.BatchRow(batchId), cancellationToken: ct);
             var existing = stored.HasValue && stored.Value is not null ? BatchResult.FromEntity(stored.Value) : null;
+            var rows = await ReadRowsAsync(recipients, batchId, ct);
             if (basis(existing) is not { } start)
             {
                 return null;
             }
 
-            var result = BatchTally.Count(start, await ReadRowsAsync(recipients, batchId, ct));
+            var result = BatchTally.Count(start, rows);
             if (result == existing)
             {
                 return existing;

@@ -41,6 +41,49 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
         return true;
     }
 
+    /// <summary>
+    /// After a delivery report changed an incident's counts: records completion if the run is complete and completion is
+    /// not recorded yet; once it is recorded, records <see cref="NoticeCountsRevised"/> with the counts as they now stand.
+    /// The incident is written only when the counts differ from the recorded ones; the event id is derived from the counts,
+    /// so handlers that computed the same counts at once record them once.
+    /// </summary>
+    public async Task<bool> ReviseAsync(string incidentId, CancellationToken ct)
+    {
+        var snapshot = await progress.GetAsync(incidentId, ct);
+        if (snapshot is not { IsComplete: true })
+        {
+            return false;
+        }
+
+        var (state, _) = await store.LoadAsync(incidentId, ct);
+        if (state.NoticesCompletedAt is null)
+        {
+            // The run's last batch may be recording completion right now from counts read before this report: record
+            // it here, and revise below if what got recorded is older.
+            await RecordAsync(incidentId, ct);
+            (state, _) = await store.LoadAsync(incidentId, ct);
+        }
+
+        if (state is not { NoticesCompletedAt: not null, Notices: { } recorded })
+        {
+            return false;
+        }
+
+        var counts = Counts(snapshot, state.Recipients?.Counts.ByChannel ?? new Dictionary<NoticeChannel, long>());
+        if (recorded.SameAs(counts) || counts.Indirect < recorded.Indirect)
+        {
+            return false;
+        }
+
+        var revised = new NoticeCountsRevised(counts) { EventId = RevisionEventId(counts) };
+        var result = await engine.HandleAsync(incidentId, revised, Actor.Activity("receive-delivery-report"), ct);
+        LogRevised(incidentId, snapshot.RunId, counts.Direct, counts.Indirect, result.Outcome);
+        return result.Outcome == HandleOutcome.Applied;
+    }
+
+    /// <summary>Deterministic: the same counts give the same id, so concurrent handlers record them once.</summary>
+    public static string RevisionEventId(NoticeCounts c) => $"notice-counts-revised:d{c.Direct}-l{c.Letters}-i{c.Indirect}-w{c.Withheld}";
+
     public static NoticeCounts Counts(FanOutSnapshot snapshot, IReadOnlyDictionary<NoticeChannel, long> byChannel)
     {
         int Channel(NoticeChannel c) => (int)byChannel.GetValueOrDefault(c);
@@ -62,4 +105,8 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
     [LoggerMessage(EventId = 6103, Level = LogLevel.Information,
         Message = "Incident {IncidentId}: run {RunId} complete: direct {Direct}, letters {Letters}, indirect {Indirect}, withheld {Withheld}")]
     private partial void LogCompleted(string incidentId, string runId, int direct, int letters, int indirect, int withheld);
+
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Information,
+        Message = "Incident {IncidentId}: run {RunId} notice counts revised after delivery reports: direct {Direct}, indirect {Indirect} ({Outcome})")]
+    private partial void LogRevised(string incidentId, string runId, int direct, int indirect, HandleOutcome outcome);
 }

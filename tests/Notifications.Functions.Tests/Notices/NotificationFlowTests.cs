@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Notifications.Functions.Access;
-using Notifications.Functions.Assessment;
 using Notifications.Functions.Notices;
 using Notifications.Functions.Tests.Incidents;
 using Notifications.TestKit;
+using static Notifications.Functions.Tests.Notices.NoticeRequests;
 
 namespace Notifications.Functions.Tests.Notices;
 
@@ -17,22 +16,7 @@ namespace Notifications.Functions.Tests.Notices;
 /// </summary>
 public sealed class NotificationFlowTests(DevServicesFixture fixture)
 {
-    private const string Header = "person_id,given_name,family_name,email,postal_address,language,jurisdiction,identifiers,guardian_email,withhold,withhold_reason";
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-
-    private static readonly object Content = new
-    {
-        summary = new
-        {
-            en = "A report listing clients was emailed to the wrong distribution list.",
-            fr = "Un rapport énumérant des clients a été envoyé à la mauvaise liste de distribution.",
-        },
-        stepsForPerson = new
-        {
-            en = new[] { "Watch your accounts for unusual activity." },
-            fr = new[] { "Surveillez vos comptes pour toute activité inhabituelle." },
-        },
-    };
 
     [Fact]
     public async Task Notices_FromContentToComplete()
@@ -40,9 +24,9 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var approver = app.ClientAs(Roles.Approver);
-        var id = await NotifyingIncidentAsync(app, officer);
+        var id = await NotifyingIncidentAsync(app, officer, _ct);
         var people = People(app.Prefix, 150);
-        await ImportAsync(officer, id, people);
+        await ImportAsync(officer, id, people, _ct);
 
         var invalid = await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", new { summary = new { en = "Only English." } }, _ct);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
@@ -82,9 +66,9 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer);
+        var id = await NotifyingIncidentAsync(app, officer, _ct);
         var people = People(app.Prefix, 12);
-        await ImportAsync(officer, id, people);
+        await ImportAsync(officer, id, people, _ct);
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", Content, _ct)).EnsureSuccessStatusCode();
         (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsync($"/api/incidents/{id}/notification/halt", null, _ct)).StatusCode); // no run yet
@@ -115,9 +99,9 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer);
+        var id = await NotifyingIncidentAsync(app, officer, _ct);
         var people = People(app.Prefix, 12);
-        await ImportAsync(officer, id, people);
+        await ImportAsync(officer, id, people, _ct);
         var named = people[1];
         var content = new
         {
@@ -138,22 +122,6 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         Assert.DoesNotContain(inbox, m => m.To.Any(t => people.Any(p => p != named && string.Equals(p.Email, t.Address, StringComparison.OrdinalIgnoreCase))));
         var history = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct);
         Assert.DoesNotContain(history.EnumerateArray(), e => e.GetProperty("type").GetString() == "notices-completed");
-    }
-
-    private sealed record Person(string Id, string Given, string Family, string Email, string Language);
-
-    /// <summary>People whose names are fixed-length codes, so no name is part of another.</summary>
-    private static List<Person> People(string prefix, int count) => Enumerable.Range(0, count).Select(i =>
-    {
-        var code = new string([(char)('a' + (i / 676 % 26)), (char)('a' + (i / 26 % 26)), (char)('a' + (i % 26))]);
-        return new Person($"C-{300000 + i}", $"Given{code}", $"Family{code}", $"p{i}.{prefix}@example.test", i % 2 == 0 ? "en" : "fr");
-    }).ToList();
-
-    private async Task ImportAsync(HttpClient officer, string id, List<Person> people)
-    {
-        var csv = Header + "\n" + string.Join("\n", people.Select((p, i) => $"{p.Id},{p.Given},{p.Family},{p.Email},,{p.Language},BC,client:{880000 + i},,,"));
-        var response = await officer.PostAsync($"/api/incidents/{id}/recipients", new StringContent(csv, Encoding.UTF8, "text/csv"), _ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private async Task AssertEachEmailedOnceAsync(List<Person> people)
@@ -179,7 +147,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await NotifyingIncidentAsync(app, officer);
+        var id = await NotifyingIncidentAsync(app, officer, _ct);
         var anonymous = app.CreateClient();
         var before = await anonymous.GetAsync($"/api/public/notices/{id}", _ct);
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", Content, _ct)).EnsureSuccessStatusCode();
@@ -198,15 +166,5 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         {
             Assert.DoesNotContain(personal, html, StringComparison.OrdinalIgnoreCase);
         }
-    }
-
-    private async Task<string> NotifyingIncidentAsync(AppFactory app, HttpClient officer)
-    {
-        var response = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(), _ct);
-        response.EnsureSuccessStatusCode();
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, _ct));
-        (await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, _ct)).EnsureSuccessStatusCode();
-        return id;
     }
 }

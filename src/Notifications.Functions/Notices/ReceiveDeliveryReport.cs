@@ -14,7 +14,7 @@ namespace Notifications.Functions.Notices;
 public sealed partial class ReceiveDeliveryReport(DeliveryReportRecorder recorder, NoticeCompletion completion, ILogger<ReceiveDeliveryReport> logger)
     : IQueueFunction
 {
-    public const string Queue = "delivery-reports";
+    public const string Queue = FanOutKeys.DeliveryReportsQueue;
 
     public static readonly QueueFunction Function = new("ReceiveDeliveryReport", Queue, typeof(ReceiveDeliveryReport));
 

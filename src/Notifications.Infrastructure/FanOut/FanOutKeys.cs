@@ -10,6 +10,9 @@ public static class FanOutKeys
 {
     public const string Table = "fanout";
     public const string Queue = "notification-batches";
+
+    /// <summary>Where Event Grid puts Communication Services email delivery reports (infra/modules/deliveryreports.bicep).</summary>
+    public const string DeliveryReportsQueue = "delivery-reports";
     public const string ControlRow = "control";
 
     public static string Partition(string incidentId) => RowKeys.Safe(incidentId);

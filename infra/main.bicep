@@ -165,8 +165,9 @@ module deliveryReports 'modules/deliveryreports.bicep' = {
     topicName: names.deliveryReportsTopic
     communicationServiceName: email.outputs.communicationServiceName
     storageAccountName: storage.outputs.name
-    // The queue of the ReceiveDeliveryReport function (FunctionCatalogue), under the app's name prefix.
-    queueName: '${storageNamePrefix}delivery-reports'
+    // The queue of the ReceiveDeliveryReport function as its function.json names it (FunctionCatalogue): the host's
+    // trigger does not apply Storage__NamePrefix.
+    queueName: 'delivery-reports'
     tags: tags
   }
 }

@@ -15,7 +15,7 @@ param communicationServiceName string
 @description('The app\'s storage account (AzureWebJobsStorage).')
 param storageAccountName string
 
-@description('The queue ReceiveDeliveryReport listens to: Storage__NamePrefix + "delivery-reports".')
+@description('The queue the ReceiveDeliveryReport function\'s trigger listens to (its function.json queueName).')
 param queueName string
 
 param tags object = {}

@@ -101,9 +101,8 @@ public sealed class BicepCompileTests
         Assert.Equal("EventGridSchema", (string?)subscription["eventDeliverySchema"]);
         Assert.Equal("SystemAssigned", (string?)delivery["identity"]!["type"]);
         Assert.Equal("StorageQueue", (string?)delivery["destination"]!["endpointType"]);
-        // The function's queue, under the app's table and queue name prefix.
-        Assert.Equal($"[format('{{0}}{FanOutKeys.DeliveryReportsQueue}', parameters('storageNamePrefix'))]",
-            (string?)module["properties"]!["parameters"]!["queueName"]!["value"]);
+        // The queue the function's trigger listens to, as function.json names it.
+        Assert.Equal(FanOutKeys.DeliveryReportsQueue, (string?)module["properties"]!["parameters"]!["queueName"]!["value"]);
         // Storage Queue Data Message Sender for the topic's identity: it can add messages and nothing else.
         Assert.Contains("c6a89b2d-59bc-44d0-9896-0f6e12d7b80a", module.ToJsonString(), StringComparison.Ordinal);
     }

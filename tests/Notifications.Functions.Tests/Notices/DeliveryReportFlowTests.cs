@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Functions.Access;
 using Notifications.Functions.Hosting;
@@ -103,6 +104,25 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         var history = await HistoryAsync(officer, id);
         var revision = Assert.Single(history, e => e.GetProperty("type").GetString() == "notice-counts-revised");
         Assert.Equal("notice-counts-revised:d11-l0-i1-w0", revision.GetProperty("event").GetProperty("eventId").GetString());
+    }
+
+    [Fact]
+    public async Task LocalSimulationCommand_PutsAnEventGridBounceThatTheFunctionApplies_AndPrintsNoAddress()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var (id, people) = await NotifiedAsync(app, officer, 3);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(app.Settings).Build();
+        var output = new StringWriter();
+
+        var exit = await SimulatedDeliveryReport.RunAsync([id, people[1].Id], configuration, output, _ct);
+        var missing = await SimulatedDeliveryReport.RunAsync([id, "C-999999", "Delivered", "--cloudevents"], configuration, output, _ct);
+
+        Assert.Equal((0, 1), (exit, missing));
+        Assert.DoesNotContain(people[1].Email, output.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+        var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.Equal((2L, 1L), (progress.GetProperty("sent").GetInt64(), progress.GetProperty("bounced").GetInt64()));
     }
 
     private async Task<(string Id, List<Person> People)> NotifiedAsync(AppFactory app, HttpClient officer, int count)

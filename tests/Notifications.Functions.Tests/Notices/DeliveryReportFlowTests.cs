@@ -107,6 +107,28 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
     }
 
     [Fact]
+    public async Task HostInvocation_WithTheEventGridMessageDoubleEncoded_AppliesTheBounce()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var (id, people) = await NotifiedAsync(app, officer, 2);
+        var ids = await MessageIdsAsync(people);
+        var body = DeliveryReportEvents.EventGrid(ids[people[0].Email], people[0].Email, "Bounced");
+        // The envelope the Functions host posts for a queue trigger (contract §1.4): Data.msg is the text, JSON-encoded twice.
+        var envelope = new System.Text.Json.Nodes.JsonObject
+        {
+            ["Data"] = new System.Text.Json.Nodes.JsonObject { ["msg"] = WireDecoding.DoubleEncode(body) },
+            ["Metadata"] = new System.Text.Json.Nodes.JsonObject { ["DequeueCount"] = "1", ["Id"] = "\"m-1\"" },
+        }.ToJsonString();
+
+        var outcome = await new Hosting.FakeFunctionsHost(app.CreateClient()).InvokeAsync(ReceiveDeliveryReport.Function.Name, envelope);
+
+        Assert.True(outcome.Succeeded, outcome.Failure);
+        var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.Equal((1L, 1L), (progress.GetProperty("sent").GetInt64(), progress.GetProperty("bounced").GetInt64()));
+    }
+
+    [Fact]
     public async Task LocalSimulationCommand_PutsAnEventGridBounceThatTheFunctionApplies_AndPrintsNoAddress()
     {
         await using var app = new AppFactory(fixture.Services);

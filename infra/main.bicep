@@ -1,6 +1,7 @@
 // Breach-notification pipeline on Azure: Flex Consumption function app (custom handler), identity-only storage,
 // Communication Services email over the SMTP relay, Key Vault for the SMTP credential, Application Insights.
-// Deploy into an empty resource group: docs/deploy.md. Decisions: docs/adr/0001, docs/adr/0002.
+// Email delivery reports reach the app through Event Grid into a Storage queue.
+// Deploy into an empty resource group: docs/deploy.md. Decisions: docs/adr/0001, docs/adr/0002, docs/adr/0005.
 targetScope = 'resourceGroup'
 
 @description('Short lowercase name used to derive resource names, e.g. "breachntf".')
@@ -119,6 +120,7 @@ var names = {
   appInsights: 'appi-${baseName}-${suffix}'
   communicationService: 'acs-${baseName}-${suffix}'
   emailService: 'ecs-${baseName}-${suffix}'
+  deliveryReportsTopic: 'evgt-${baseName}-${suffix}'
   smtpSecret: 'smtp-client-secret'
 }
 
@@ -153,6 +155,19 @@ module email 'modules/email.bicep' = {
     senderUserName: emailSenderUserName
     senderDisplayName: privacyOfficeName
     smtpServicePrincipalObjectId: smtpServicePrincipalObjectId
+    tags: tags
+  }
+}
+
+module deliveryReports 'modules/deliveryreports.bicep' = {
+  name: 'deliveryreports'
+  params: {
+    topicName: names.deliveryReportsTopic
+    communicationServiceName: email.outputs.communicationServiceName
+    storageAccountName: storage.outputs.name
+    // The queue of the ReceiveDeliveryReport function as its function.json names it (FunctionCatalogue): the host's
+    // trigger does not apply Storage__NamePrefix.
+    queueName: 'delivery-reports'
     tags: tags
   }
 }
@@ -215,5 +230,6 @@ output defaultHostName string = functionApp.outputs.defaultHostName
 output storageAccountName string = storage.outputs.name
 output communicationServiceName string = email.outputs.communicationServiceName
 output mailFrom string = email.outputs.senderAddress
+output deliveryReportsQueue string = deliveryReports.outputs.queueName
 @description('DNS records to create for a custom domain before setting emailCustomDomainVerified=true.')
 output emailDomainVerificationRecords object = email.outputs.domainVerificationRecords

@@ -17,6 +17,9 @@ public static class Cli
                 return true;
             case ["token", var role, ..]:
                 return MintToken(role, args.SkipWhile(a => a != "--subject").Skip(1).FirstOrDefault());
+            case [Notices.SimulatedDeliveryReport.Verb, ..]:
+                Environment.ExitCode = await Notices.SimulatedDeliveryReport.RunAsync(args[1..], Console.Out);
+                return true;
             case ["sample", ..]:
                 var api = new Uri(args.Length > 1 ? args[1] : "http://127.0.0.1:7071/");
                 Environment.ExitCode = await SampleIncident.RunAsync(LocalAuth(), api, Console.Out, CancellationToken.None);

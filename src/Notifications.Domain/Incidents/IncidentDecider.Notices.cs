@@ -31,6 +31,24 @@ public sealed partial class IncidentDecider
         d.Add(new NoticeContentApproved(a.TemplateVersion) { EventId = a.EventId, Content = content.Submitted });
     }
 
+    /// <summary>
+    /// A delivery report moved someone from direct to indirect notice after the notices were complete. Counts only ever
+    /// move that way (a bounce is final), so a revision with fewer indirect notices than recorded is older than what is
+    /// recorded and changes nothing, like one with the same counts. The report draft is redrafted until it is sent.
+    /// </summary>
+    private void ReviseNoticeCounts(DecisionBuilder d, NoticeCountsRevised r)
+    {
+        var recorded = d.State.Notices;
+        Require(d.State.NoticesCompletedAt is not null && recorded is not null, "The notices are not complete yet; there are no counts to revise.");
+        if (recorded!.SameAs(r.Counts) || r.Counts.Indirect < recorded.Indirect)
+        {
+            return;
+        }
+
+        d.Add(r);
+        Redraft(d, r.EventId);
+    }
+
     private static bool SameContent(NoticeContent? a, NoticeContent b) =>
         a is not null && a.TemplateVersion == b.TemplateVersion && a.Templates == b.Templates && a.Summary == b.Summary
         && a.StepsForPerson.En.SequenceEqual(b.StepsForPerson.En) && a.StepsForPerson.Fr.SequenceEqual(b.StepsForPerson.Fr);

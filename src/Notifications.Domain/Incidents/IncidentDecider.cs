@@ -92,6 +92,9 @@ public sealed partial class IncidentDecider(ContactPerson contact)
             case IndirectNoticeChosen i:
                 ChooseIndirectNotice(d, i);
                 break;
+            case NoticeCountsRevised r:
+                ReviseNoticeCounts(d, r);
+                break;
             case IncidentClosed c:
                 d.Add(c);
                 break;

@@ -39,6 +39,7 @@ namespace Notifications.Domain.Incidents;
 [JsonDerivedType(typeof(LettersExported), "letters-exported")]
 [JsonDerivedType(typeof(NoticesCompleted), "notices-completed")]
 [JsonDerivedType(typeof(IndirectNoticeChosen), "indirect-notice-chosen")]
+[JsonDerivedType(typeof(NoticeCountsRevised), "notice-counts-revised")]
 [JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
 [JsonDerivedType(typeof(ContactDataPurged), "contact-data-purged")]
 public abstract record IncidentEvent
@@ -166,7 +167,19 @@ public sealed record NoticesCompleted(NoticeCounts Counts) : IncidentEvent;
 /// </summary>
 public sealed record IndirectNoticeChosen(string Trigger, string Reason, NoticeCounts Counts) : IncidentEvent;
 
-public sealed record NoticeCounts(int Direct, int Letters, int Indirect, int Withheld, IReadOnlyList<string> WithheldReasons, string Method);
+public sealed record NoticeCounts(int Direct, int Letters, int Indirect, int Withheld, IReadOnlyList<string> WithheldReasons, string Method)
+{
+    /// <summary>Same numbers, method and reasons (record equality would compare the reasons list by reference).</summary>
+    public bool SameAs(NoticeCounts other) =>
+        (Direct, Letters, Indirect, Withheld, Method) == (other.Direct, other.Letters, other.Indirect, other.Withheld, other.Method)
+        && WithheldReasons.SequenceEqual(other.WithheldReasons);
+}
+
+/// <summary>
+/// The counts of completed notices changed afterwards: a delivery report said an email the relay had accepted was not
+/// delivered, so that person moved from direct to indirect notice. The Commissioner's report draft follows, until it is sent.
+/// </summary>
+public sealed record NoticeCountsRevised(NoticeCounts Counts) : IncidentEvent;
 
 /// <summary>The incident was closed, with the reason.</summary>
 public sealed record IncidentClosed(string Reason, bool BelowThreshold) : IncidentEvent;

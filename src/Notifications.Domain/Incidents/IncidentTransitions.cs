@@ -30,6 +30,7 @@ public static class IncidentTransitions
         typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
         typeof(CommissionerReportApproved), typeof(CommissionerReportSent), typeof(RecipientsImported), typeof(NoticesCompleted), typeof(IncidentClosed),
         typeof(NoticeContentSubmitted), typeof(NoticeContentApproved), typeof(IndirectNoticeChosen), typeof(LettersExported), typeof(ContactDataPurged),
+        typeof(NoticeCountsRevised),
     ];
 
     private static readonly Dictionary<(IncidentStatus, Type), Transition> Table = Build();
@@ -70,6 +71,7 @@ public static class IncidentTransitions
         table[(Notifying, typeof(NoticeContentApproved))] = Apply(Notifying);
         table[(Notifying, typeof(IndirectNoticeChosen))] = Apply(Notifying);
         table[(Notifying, typeof(LettersExported))] = Apply(Notifying);
+        table[(Notifying, typeof(NoticeCountsRevised))] = Apply(Notifying);
 
         // The contact data is purged once it is no longer needed: notices complete (the decider checks) or the incident closed.
         table[(Notifying, typeof(ContactDataPurged))] = Apply(Notifying);
@@ -82,6 +84,7 @@ public static class IncidentTransitions
         table[(Closed, typeof(DeletionRequestsSent))] = Apply(Closed);
         table[(Closed, typeof(DeletionConfirmed))] = Apply(Closed);
         table[(Closed, typeof(CommissionerReportSent))] = Apply(Closed);
+        table[(Closed, typeof(NoticeCountsRevised))] = Apply(Closed);
         return table;
     }
 

@@ -50,13 +50,14 @@ public static class FunctionCatalogue
         LettersEndpoints.BlockedFunction,
         GetHealth.Function,
 
-        // Queues: the workflow's events and its activities.
+        // Queues: the workflow's events, its activities, and the email delivery reports from Event Grid.
         HandleIncidentEvent.Function,
         AssessHarmActivity.Function,
         SendReminder.Function,
         SendDeletionRequestsActivity.Function,
         SendCommissionerReportActivity.Function,
         SendNotificationBatch.Function,
+        ReceiveDeliveryReport.Function,
 
         // Timers: recovery and retention.
         RedriveOutbox.Function,

@@ -94,7 +94,7 @@ public static class ChooseIndirectNotice
     {
         var total = state.Recipients?.Counts.Rows ?? state.Facts!.Affected.EstimatedCount ?? 0;
         var withheld = state.Recipients?.Counts.ByChannel.GetValueOrDefault(NoticeChannel.Withheld) ?? 0;
-        var letters = state.LettersExport is { } export && export.ImportId == state.Recipients?.ImportId ? export.Letters : 0;
+        var letters = NoticeCompletion.CurrentLettersExport(state)?.Letters ?? 0;
         var direct = (int)Math.Min(sentDirectly, total - withheld - letters);
         var indirect = (int)Math.Max(0, total - withheld - letters - direct);
         var method = $"Indirect notice for the whole incident: {why} The public notice, in English and French, is at {publicNoticeUrl}"

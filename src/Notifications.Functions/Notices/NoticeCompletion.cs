@@ -6,12 +6,13 @@ using Notifications.Infrastructure.Workflow;
 namespace Notifications.Functions.Notices;
 
 /// <summary>
-/// Records <see cref="NoticesCompleted"/> when an incident's fan-out is complete: direct = sent by email; letters = the
-/// letters exported (<see cref="LettersExported"/>); withheld from the import's counts by channel; indirect = the
-/// import's indirect channel plus permanent email failures. Held (logged, not recorded) while any notice was blocked
-/// by the linter, and while the import has people to notify by letter and no letters export of that import has been
-/// recorded, or the latest one blocked some letters: those people are not notified yet. The fan-out's last batch and
-/// each letters export call it, so whichever finishes last completes the notices.
+/// Records <see cref="NoticesCompleted"/> when an incident's fan-out is complete: direct = sent by email (and not bounced
+/// since); letters = the letters exported (<see cref="LettersExported"/>); withheld from the import's counts by channel;
+/// indirect = the import's indirect channel plus permanent email failures and bounces. Held (logged, not recorded) while
+/// any notice was blocked by the linter, and while the import has people to notify by letter and no letters export of
+/// that import has been recorded, or the latest one blocked some letters: those people are not notified yet. The
+/// fan-out's last batch and each letters export call it, so whichever finishes last completes the notices. A delivery
+/// report that arrives afterwards revises the counts (<see cref="ReviseAsync"/>).
 /// </summary>
 public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentStore store, WorkflowEngine engine, ILogger<NoticeCompletion> logger)
 {
@@ -44,7 +45,7 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
         }
 
         var byChannel = state.Recipients?.Counts.ByChannel ?? new Dictionary<NoticeChannel, long>();
-        var letters = state.LettersExport is { } export && export.ImportId == state.Recipients?.ImportId ? export : null;
+        var letters = CurrentLettersExport(state);
         var letterPeople = byChannel.GetValueOrDefault(NoticeChannel.Letter);
         if (letterPeople > 0 && letters is null)
         {
@@ -65,19 +66,88 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
         return true;
     }
 
+    /// <summary>
+    /// After a delivery report changed an incident's counts: records completion if the run is complete and completion is
+    /// not recorded yet; once it is recorded, records <see cref="NoticeCountsRevised"/> with the counts as they now stand.
+    /// The incident is written only when the counts differ from the recorded ones; the event id is derived from the counts,
+    /// so handlers that computed the same counts at once record them once.
+    /// </summary>
+    public async Task<bool> ReviseAsync(string incidentId, CancellationToken ct)
+    {
+        var snapshot = await progress.GetAsync(incidentId, ct);
+        if (snapshot is null)
+        {
+            return false;
+        }
+
+        var (state, _) = await store.LoadAsync(incidentId, ct);
+        if (state.NoticesCompletedAt is null)
+        {
+            if (!snapshot.IsComplete)
+            {
+                return false;
+            }
+
+            // The run's last batch may be recording completion right now from counts read before this report: record
+            // it here, and revise below if what got recorded is older.
+            await RecordAsync(incidentId, ct);
+            (state, _) = await store.LoadAsync(incidentId, ct);
+        }
+
+        if (state is not { NoticesCompletedAt: not null, Notices: { } recorded })
+        {
+            return false;
+        }
+
+        var counts = state.IndirectNotice is null
+            ? Counts(snapshot, state.Recipients?.Counts.ByChannel ?? new Dictionary<NoticeChannel, long>(), CurrentLettersExport(state)?.Letters)
+            : BouncedSinceIndirectNotice(recorded, snapshot.Sent);
+        if (recorded.SameAs(counts) || counts.Indirect < recorded.Indirect)
+        {
+            return false;
+        }
+
+        var revised = new NoticeCountsRevised(counts) { EventId = RevisionEventId(counts) };
+        var result = await engine.HandleAsync(incidentId, revised, Actor.Activity("receive-delivery-report"), ct);
+        LogRevised(incidentId, snapshot.RunId, counts.Direct, counts.Indirect, result.Outcome);
+        return result.Outcome == HandleOutcome.Applied;
+    }
+
+    /// <summary>Deterministic: the same counts give the same id, so concurrent handlers record them once.</summary>
+    public static string RevisionEventId(NoticeCounts c) => $"notice-counts-revised:d{c.Direct}-l{c.Letters}-i{c.Indirect}-w{c.Withheld}";
+
+    /// <summary>
+    /// The whole incident went to indirect notice after some people had been emailed (<see cref="IndirectNoticeChosen"/>):
+    /// an email that bounced since then moves its person from direct to indirect; the public notice already covers them.
+    /// </summary>
+    public static NoticeCounts BouncedSinceIndirectNotice(NoticeCounts recorded, long sentNow)
+    {
+        var bounced = recorded.Direct - (int)Math.Min(sentNow, recorded.Direct);
+        return bounced == 0 ? recorded : recorded with
+        {
+            Direct = recorded.Direct - bounced,
+            Indirect = recorded.Indirect + bounced,
+            Method = $"{recorded.Method} Emails to {bounced} of them bounced afterwards; the public notice covers those people.",
+        };
+    }
+
     /// <param name="lettersExported">The letters of the recorded export; the import's letter channel when there is none.</param>
     public static NoticeCounts Counts(FanOutSnapshot snapshot, IReadOnlyDictionary<NoticeChannel, long> byChannel, int? lettersExported = null)
     {
         int Channel(NoticeChannel c) => (int)byChannel.GetValueOrDefault(c);
         var direct = (int)snapshot.Sent;
         var letters = lettersExported ?? Channel(NoticeChannel.Letter);
-        var indirect = Channel(NoticeChannel.Indirect) + (int)snapshot.FailedPermanent;
+        var indirect = Channel(NoticeChannel.Indirect) + (int)snapshot.FailedPermanent + (int)snapshot.Bounced;
         var withheld = Channel(NoticeChannel.Withheld);
         var method = $"Notified directly by email ({direct}); by letter where there was no email address ({letters}); "
             + $"by indirect notice where contact information was missing or the email could not be delivered ({indirect}).";
         IReadOnlyList<string> reasons = withheld > 0 ? [WithheldReason] : [];
         return new NoticeCounts(direct, letters, indirect, withheld, reasons, method);
     }
+
+    /// <summary>The recorded letters export of the current import, if any.</summary>
+    internal static LettersExported? CurrentLettersExport(IncidentState state) =>
+        state.LettersExport is { } export && export.ImportId == state.Recipients?.ImportId ? export : null;
 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Incident {IncidentId}: run {RunId} complete but {Blocked} notices blocked; completion not recorded")]
     private partial void LogHeld(string incidentId, string runId, long blocked);
@@ -93,4 +163,8 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
     [LoggerMessage(EventId = 6103, Level = LogLevel.Information,
         Message = "Incident {IncidentId}: run {RunId} complete: direct {Direct}, letters {Letters}, indirect {Indirect}, withheld {Withheld}")]
     private partial void LogCompleted(string incidentId, string runId, int direct, int letters, int indirect, int withheld);
+
+    [LoggerMessage(EventId = 6106, Level = LogLevel.Information,
+        Message = "Incident {IncidentId}: run {RunId} notice counts revised after delivery reports: direct {Direct}, indirect {Indirect} ({Outcome})")]
+    private partial void LogRevised(string incidentId, string runId, int direct, int indirect, HandleOutcome outcome);
 }

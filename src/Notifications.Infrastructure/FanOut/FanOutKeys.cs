@@ -10,6 +10,9 @@ public static class FanOutKeys
 {
     public const string Table = "fanout";
     public const string Queue = "notification-batches";
+
+    /// <summary>Where Event Grid puts Communication Services email delivery reports (infra/modules/deliveryreports.bicep).</summary>
+    public const string DeliveryReportsQueue = "delivery-reports";
     public const string ControlRow = "control";
 
     public static string Partition(string incidentId) => RowKeys.Safe(incidentId);
@@ -19,7 +22,10 @@ public static class FanOutKeys
     public const string BatchRowPrefix = "batch|";
 }
 
-/// <summary>The send status of a recipient row. <c>pending</c> is set at import; the batch sender moves it on.</summary>
+/// <summary>
+/// The send status of a recipient row. <c>pending</c> is set at import; the batch sender moves it on, and a delivery
+/// report can move <c>sent</c> on to <c>bounced</c>.
+/// </summary>
 public static class RecipientStatus
 {
     public const string Pending = "pending";
@@ -28,6 +34,9 @@ public static class RecipientStatus
     public const string Blocked = "blocked";
     public const string FailedPermanent = "failedPermanent";
 
+    /// <summary>The relay accepted the notice, then reported it undelivered: the person is moved to indirect notice.</summary>
+    public const string Bounced = "bounced";
+
     /// <summary>Statuses that are never sent again.</summary>
-    public static bool IsFinal(string? status) => status is Sent or Blocked or FailedPermanent;
+    public static bool IsFinal(string? status) => status is Sent or Blocked or FailedPermanent or Bounced;
 }

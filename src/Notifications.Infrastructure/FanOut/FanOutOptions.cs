@@ -27,7 +27,7 @@ public sealed class FanOutOptions
     [Range(1, 100_000)]
     public int CanarySize { get; set; } = 100;
 
-    /// <summary>The largest share of the canary that may be blocked or fail permanently for the rest to follow.</summary>
+    /// <summary>The largest share of the canary that may be blocked, fail permanently or bounce (when reported by then) for the rest to follow.</summary>
     [Range(0.0, 1.0)]
     public double CanaryMaxProblemRate { get; set; } = 0.02;
 

@@ -101,7 +101,7 @@ public sealed class FanOutPlanner
 
     /// <summary>
     /// When every canary batch reported complete and at most <see cref="FanOutOptions.CanaryMaxProblemRate"/> of its people
-    /// were blocked or failed permanently, enqueues every other batch. Idempotent.
+    /// were blocked, failed permanently or bounced (reports that arrived by then), enqueues every other batch. Idempotent.
     /// </summary>
     public async Task<CanaryVerdict> ContinueAfterCanaryAsync(string incidentId, CancellationToken ct = default)
     {
@@ -126,7 +126,7 @@ public sealed class FanOutPlanner
         }
 
         var people = canary.Sum(r => r!.Total);
-        var problems = canary.Sum(r => r!.Blocked + r.FailedPermanent);
+        var problems = canary.Sum(r => r!.Blocked + r.FailedPermanent + r.Bounced);
         if (problems > _options.CanaryMaxProblemRate * people)
         {
             FanOutLog.CanaryFailed(_log, incidentId, run.RunId, problems, people);

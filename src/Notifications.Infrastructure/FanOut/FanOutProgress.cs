@@ -26,6 +26,12 @@ public sealed record FanOutSnapshot(
     double SentPerSecond,
     TimeSpan? Eta)
 {
+    /// <summary>People sent, then reported undelivered by the relay: now indirect notice, not counted in <see cref="Sent"/>.</summary>
+    public long Bounced { get; init; }
+
+    /// <summary>Of <see cref="Sent"/>, the people with delivery evidence (a <c>Delivered</c> report).</summary>
+    public long Delivered { get; init; }
+
     /// <summary>Every batch reported complete: nobody is pending or sending.</summary>
     public bool IsComplete => BatchesComplete == Batches && Pending == 0;
 }
@@ -51,7 +57,7 @@ public sealed class FanOutProgress
         }
 
         var results = (await _table.GetResultsAsync(incidentId, ct)).Values.Where(r => r.RunId == run.RunId).ToList();
-        long sent = 0, blocked = 0, failed = 0, skipped = 0, counted = 0;
+        long sent = 0, blocked = 0, failed = 0, skipped = 0, bounced = 0, delivered = 0, counted = 0;
         DateTimeOffset? last = null;
         foreach (var r in results)
         {
@@ -59,6 +65,8 @@ public sealed class FanOutProgress
             blocked += r.Blocked;
             failed += r.FailedPermanent;
             skipped += r.Skipped;
+            bounced += r.Bounced;
+            delivered += r.Delivered;
             counted += r.Total;
             last = last is null || r.CompletedAt > last ? r.CompletedAt : last;
         }
@@ -69,7 +77,11 @@ public sealed class FanOutProgress
         var rate = sent / seconds;
         TimeSpan? eta = pending == 0 ? TimeSpan.Zero : rate > 0 ? TimeSpan.FromSeconds(pending / rate) : null;
         return new FanOutSnapshot(incidentId, run.RunId, run.People, run.Batches, run.ReleasedBatches, results.Count,
-            results.Count(r => r.IsComplete), sent, blocked, failed, skipped, pending, run.Halted, run.StartedAt, last, rate, eta);
+            results.Count(r => r.IsComplete), sent, blocked, failed, skipped, pending, run.Halted, run.StartedAt, last, rate, eta)
+        {
+            Bounced = bounced,
+            Delivered = delivered,
+        };
     }
 
     /// <summary>Every batch of the run has a result and nothing is pending or sending.</summary>

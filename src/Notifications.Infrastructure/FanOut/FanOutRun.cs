@@ -47,7 +47,9 @@ public sealed record FanOutRun(
 
 /// <summary>
 /// What one batch reported (<c>fanout</c> table, row <c>batch|{batchId}</c>): the status of every row of the batch at
-/// the end of the attempt. <see cref="Pending"/> counts people not yet sent (a halt, or rows in flight elsewhere).
+/// the end of the attempt, re-counted when a delivery report changes a row. <see cref="Pending"/> counts people not yet
+/// sent (a halt, or rows in flight elsewhere). <see cref="Bounced"/> people were sent, then reported undelivered (now
+/// indirect notice, not in <see cref="Sent"/>); <see cref="Delivered"/> of the <see cref="Sent"/> have delivery evidence.
 /// </summary>
 public sealed record BatchResult(
     string IncidentId,
@@ -62,7 +64,12 @@ public sealed record BatchResult(
     bool Halted,
     DateTimeOffset CompletedAt)
 {
-    public int Total => Sent + Blocked + FailedPermanent + Skipped + Pending;
+    public int Bounced { get; init; }
+
+    /// <summary>Of <see cref="Sent"/>, the people whose relay reported delivery.</summary>
+    public int Delivered { get; init; }
+
+    public int Total => Sent + Blocked + FailedPermanent + Bounced + Skipped + Pending;
 
     /// <summary>Every person of the batch has a final status (or is not an email recipient).</summary>
     public bool IsComplete => Pending == 0 && !Halted;
@@ -78,6 +85,8 @@ public sealed record BatchResult(
         ["FailedPermanent"] = FailedPermanent,
         ["Skipped"] = Skipped,
         ["Pending"] = Pending,
+        ["Bounced"] = Bounced,
+        ["Delivered"] = Delivered,
         ["Halted"] = Halted,
         ["CompletedAt"] = CompletedAt,
     };
@@ -85,5 +94,9 @@ public sealed record BatchResult(
     internal static BatchResult FromEntity(TableEntity e) => new(
         e.GetString("IncidentId"), e.GetString("RunId"), e.GetString("BatchId"), e.GetBoolean("Canary") ?? false,
         e.GetInt32("Sent") ?? 0, e.GetInt32("Blocked") ?? 0, e.GetInt32("FailedPermanent") ?? 0, e.GetInt32("Skipped") ?? 0,
-        e.GetInt32("Pending") ?? 0, e.GetBoolean("Halted") ?? false, e.GetDateTimeOffset("CompletedAt") ?? default);
+        e.GetInt32("Pending") ?? 0, e.GetBoolean("Halted") ?? false, e.GetDateTimeOffset("CompletedAt") ?? default)
+    {
+        Bounced = e.GetInt32("Bounced") ?? 0,
+        Delivered = e.GetInt32("Delivered") ?? 0,
+    };
 }

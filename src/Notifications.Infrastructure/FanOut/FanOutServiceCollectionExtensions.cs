@@ -10,7 +10,7 @@ namespace Notifications.Infrastructure.FanOut;
 public static class FanOutServiceCollectionExtensions
 {
     /// <summary>
-    /// The fan-out: planner, batch sender, halt control, progress, the process-wide rate limiter, and an SMTP pool of
+    /// The fan-out: planner, batch sender, delivery-report recorder, halt control, progress, the process-wide rate limiter, and an SMTP pool of
     /// <see cref="FanOutOptions.MaxConcurrency"/> connections. Options from section <c>FanOut</c>, validated at start-up.
     /// An <see cref="INoticeSource"/> must be registered by the caller. Works before or after <c>AddInfrastructure</c>.
     /// </summary>
@@ -30,6 +30,7 @@ public static class FanOutServiceCollectionExtensions
         services.TryAddSingleton<FanOutPlanner>();
         services.TryAddSingleton<FanOutProgress>();
         services.TryAddSingleton<NotificationBatchSender>();
+        services.TryAddSingleton<DeliveryReportRecorder>();
         return services;
     }
 }

@@ -62,15 +62,72 @@ internal sealed class FanOutTable(StorageClients storage, FanOutOptions options)
         return results;
     }
 
-    public async Task WriteResultAsync(BatchResult result, CancellationToken ct)
+    /// <summary>
+    /// Re-counts a batch from its recipient rows and writes its result row. <paramref name="basis"/> gets the row as it
+    /// is (null when there is none yet) and gives the ids, flags and time to keep, or null to write nothing. The result row
+    /// is read before the recipient rows and replaced only if unchanged since (ETag), retrying on a lost race; so whoever
+    /// changes a recipient row and then tallies cannot be overwritten by a tally that read the rows before that change.
+    /// Nothing is written when the counts are what the row already says. Returns the row as it now stands (null when
+    /// <paramref name="basis"/> said not to write).
+    /// </summary>
+    public async Task<BatchResult?> TallyAsync(string incidentId, string batchId, Func<BatchResult?, BatchResult?> basis, CancellationToken ct)
     {
         var table = await Table;
-        await table.UpsertEntityAsync(result.ToEntity(), TableUpdateMode.Replace, ct);
+        var recipients = await storage.TableAsync(RecipientKeys.Table);
+        var partition = FanOutKeys.Partition(incidentId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(partition, FanOutKeys.BatchRow(batchId), cancellationToken: ct);
+            var existing = stored.HasValue && stored.Value is not null ? BatchResult.FromEntity(stored.Value) : null;
+            var rows = await ReadRowsAsync(recipients, batchId, ct);
+            if (basis(existing) is not { } start)
+            {
+                return null;
+            }
+
+            var result = BatchTally.Count(start, rows);
+            if (result == existing)
+            {
+                return existing;
+            }
+
+            try
+            {
+                if (existing is null)
+                {
+                    await table.AddEntityAsync(result.ToEntity(), ct);
+                }
+                else
+                {
+                    await table.UpdateEntityAsync(result.ToEntity(), stored.Value!.ETag, TableUpdateMode.Replace, ct);
+                }
+
+                return result;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxTallyAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
+            }
+        }
+    }
+
+    private const int MaxTallyAttempts = 20;
+
+    /// <summary>The recipient rows of one batch (one partition, at most 100), in file order.</summary>
+    public static async Task<List<TableEntity>> ReadRowsAsync(TableClient recipients, string batchId, CancellationToken ct)
+    {
+        var rows = new List<TableEntity>(RecipientKeys.BatchSize);
+        await foreach (var e in recipients.QueryAsync<TableEntity>(x => x.PartitionKey == batchId, cancellationToken: ct))
+        {
+            rows.Add(e);
+        }
+
+        return rows.OrderBy(r => r.GetInt64("Line") ?? 0).ToList();
     }
 
     public static string BatchId(FanOutRun run, int number) => RecipientKeys.Batch(run.IncidentId, run.ImportId, number);
 
-    /// <summary>One message per batch number, a few in flight at once. Base64 bodies, as the Functions host expects.</summary>
+    /// <summary>One message per batch number, a few in flight at once. Plain JSON bodies, as host.json <c>messageEncoding</c> says.</summary>
     public async Task EnqueueAsync(FanOutRun run, IEnumerable<int> numbers, string? traceParent, CancellationToken ct)
     {
         var queue = await storage.QueueAsync(FanOutKeys.Queue);

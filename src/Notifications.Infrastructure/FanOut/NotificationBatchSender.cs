@@ -83,7 +83,7 @@ public sealed class NotificationBatchSender
         }
 
         var recipients = await _storage.TableAsync(RecipientKeys.Table);
-        var rows = await ReadRowsAsync(recipients, message.BatchId, ct);
+        var rows = await FanOutTable.ReadRowsAsync(recipients, message.BatchId, ct);
         var batch = new BatchContext(message, recipients);
         var halted = false;
         var inFlightElsewhere = 0;
@@ -109,8 +109,6 @@ public sealed class NotificationBatchSender
             }
         }
 
-        // The rows in memory carry every change this attempt committed (a failed transaction throws before here).
-        var result = Tally(message, rows, halted);
         if (transient.Count > 0)
         {
             throw new AggregateException($"Batch {message.BatchId}: {transient.Count} email(s) still failing after {_options.MaxAttempts} attempts; the queue will retry.", transient);
@@ -121,8 +119,13 @@ public sealed class NotificationBatchSender
             throw new BatchInFlightException($"Batch {message.BatchId}: {inFlightElsewhere} row(s) are being sent by another worker; the queue will retry.");
         }
 
-        await _fanOut.WriteResultAsync(result, ct);
-        FanOutLog.BatchDone(_log, message.IncidentId, message.BatchId, result.Sent, result.Blocked, result.FailedPermanent, result.Skipped, result.Pending, result.Halted);
+        // Counted from the rows as stored, not as this attempt left them in memory: a delivery report may have moved
+        // someone on since (sent to bounced), and its own tally must not be overwritten by an older picture.
+        var completedAt = _time.GetUtcNow();
+        var result = (await _fanOut.TallyAsync(message.IncidentId, message.BatchId,
+            _ => new BatchResult(message.IncidentId, message.RunId, message.BatchId, message.Canary, 0, 0, 0, 0, 0, halted, completedAt), ct))!;
+        FanOutLog.BatchDone(_log, message.IncidentId, message.BatchId, result.Sent, result.Blocked, result.FailedPermanent, result.Bounced,
+            result.Skipped, result.Pending, result.Halted);
         return result;
     }
 
@@ -159,7 +162,7 @@ public sealed class NotificationBatchSender
             if (pick.Notice is NoticeOutcome.Ready ready)
             {
                 pick.Email = new EmailMessage(Contact(row)!, ready.Subject, ready.Body,
-                    NoticeMessageId.For(batch.Message.IncidentId, pick.Person.PersonId, _mail.MessageIdDomain),
+                    NoticeMessageId.For(batch.Message.IncidentId, batch.Message.BatchId, pick.Person.PersonId, _mail.MessageIdDomain),
                     $"{pick.Person.GivenName} {pick.Person.FamilyName}");
             }
 
@@ -321,36 +324,6 @@ public sealed class NotificationBatchSender
         {
             return false;
         }
-    }
-
-    private static async Task<List<TableEntity>> ReadRowsAsync(TableClient table, string partition, CancellationToken ct)
-    {
-        var rows = new List<TableEntity>(RecipientKeys.BatchSize);
-        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, cancellationToken: ct))
-        {
-            rows.Add(e);
-        }
-
-        return rows.OrderBy(r => r.GetInt64("Line") ?? 0).ToList();
-    }
-
-    private BatchResult Tally(BatchMessage message, List<TableEntity> rows, bool halted)
-    {
-        int sent = 0, blocked = 0, failed = 0, skipped = 0, pending = 0;
-        foreach (var row in rows)
-        {
-            switch (row.GetString("Status"))
-            {
-                case RecipientStatus.Sent: sent++; break;
-                case RecipientStatus.Blocked: blocked++; break;
-                case RecipientStatus.FailedPermanent: failed++; break;
-                case var _ when !IsEmail(row): skipped++; break;
-                default: pending++; break;
-            }
-        }
-
-        return new BatchResult(message.IncidentId, message.RunId, message.BatchId, message.Canary, sent, blocked, failed, skipped, pending,
-            halted, _time.GetUtcNow());
     }
 }
 

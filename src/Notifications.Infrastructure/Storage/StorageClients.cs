@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Notifications.Infrastructure.Storage;
 
 /// <summary>
-/// Table and queue clients by base name, created on first use. Queue messages are base64-encoded, which is what
-/// the Functions host's queue trigger expects by default (host.json <c>extensions.queues.messageEncoding</c>).
+/// Table and queue clients by base name, created on first use. Queue messages are plain JSON text, not base64: host.json
+/// sets <c>extensions.queues.messageEncoding</c> to <c>none</c> because Event Grid writes delivery reports to their queue
+/// as plain text, and the setting is app-wide (docs/adr/0005). Producer and trigger must agree.
 /// </summary>
 public sealed class StorageClients
 {
@@ -21,7 +22,7 @@ public sealed class StorageClients
     public StorageClients(IOptions<StorageOptions> options)
     {
         _options = options.Value;
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         if (!string.IsNullOrWhiteSpace(_options.ConnectionString))
         {
             _tables = new TableServiceClient(_options.ConnectionString);

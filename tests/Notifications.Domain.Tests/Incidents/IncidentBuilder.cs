@@ -49,6 +49,14 @@ public static class IncidentBuilder
         return status == IncidentStatus.Notifying ? state : Apply(state, new IncidentClosed("Handled elsewhere.", false) { EventId = "close" });
     }
 
+    /// <summary>Notifying with the notices complete (the <see cref="NoticesCompleted"/> sample), or closed after that.</summary>
+    public static IncidentState NoticesComplete(IncidentStatus status = IncidentStatus.Notifying)
+    {
+        var notifying = InStatus(IncidentStatus.Notifying);
+        var complete = Apply(notifying, SampleOf(typeof(NoticesCompleted), notifying));
+        return status == IncidentStatus.Closed ? Apply(complete, new IncidentClosed("Handled.", false) { EventId = "close" }) : complete;
+    }
+
     /// <summary>One sample of every inbound event type that the given state accepts as fresh.</summary>
     public static IncidentEvent SampleOf(Type type, IncidentState state) => type.Name switch
     {
@@ -71,6 +79,7 @@ public static class IncidentBuilder
             { EventId = "imported" },
         nameof(LettersExported) => new LettersExported("imp-1", "csv", 1, 0, Sha256Sample) { EventId = $"letters-exported:imp-1:{Sha256Sample}" },
         nameof(NoticesCompleted) => new NoticesCompleted(new NoticeCounts(10, 2, 1, 1, ["Safety of a person under a protection order."], "Email and letters.")) { EventId = "notices-done" },
+        nameof(NoticeCountsRevised) => new NoticeCountsRevised(new NoticeCounts(9, 2, 2, 1, ["Safety of a person under a protection order."], "Email and letters.")) { EventId = "notice-counts-revised:d9-l2-i2-w1" },
         nameof(NoticeContentSubmitted) => new NoticeContentSubmitted(new("A file was emailed to the wrong person.", "Un fichier a été envoyé à la mauvaise personne."),
             new(["Watch your accounts"], ["Surveillez vos comptes"]), "v1") { EventId = "content-1" },
         nameof(NoticeContentApproved) => new NoticeContentApproved("v1") { EventId = "content-approved-1" },

@@ -285,4 +285,74 @@ public sealed class IncidentDeciderTests
 
         Assert.Throws<DecisionRejectedException>(() => Decider.Decide(state, SampleOf(typeof(IndirectNoticeChosen), state), Now));
     }
+
+    [Fact]
+    public void NoticeCountsRevised_AfterCompletion_RecordsTheCountsAndRedraftsTheReport()
+    {
+        var state = NoticesComplete();
+        var revised = new NoticeCountsRevised(state.Notices! with { Direct = 7, Indirect = 4 }) { EventId = "notice-counts-revised:d7-l2-i4-w1" };
+
+        var decision = Decider.Decide(state, revised, Now);
+        var after = decision.Events.Aggregate(state, (s, e) => IncidentEvolution.Evolve(s, e, Now));
+
+        Assert.Equal([typeof(NoticeCountsRevised), typeof(CommissionerReportDrafted)], decision.Events.Select(e => e.GetType()));
+        Assert.Equal((7, 4), (after.Notices!.Direct, after.Notices.Indirect));
+        Assert.Equal(state.NoticesCompletedAt, after.NoticesCompletedAt);
+        Assert.Contains("notified or to be notified directly: 7", after.CommissionerReport!.Text, StringComparison.Ordinal);
+        Assert.Contains("reached or to be reached by indirect notice: 4", after.CommissionerReport.Text, StringComparison.Ordinal);
+        Assert.Empty(decision.Commands);
+    }
+
+    [Fact]
+    public void NoticeCountsRevised_SameCounts_ChangesNothing()
+    {
+        var state = NoticesComplete();
+        var same = state.Notices! with { WithheldReasons = [.. state.Notices.WithheldReasons] };
+
+        Assert.True(Decider.Decide(state, new NoticeCountsRevised(same) { EventId = "r-same" }, Now).IsEmpty);
+    }
+
+    [Fact]
+    public void NoticeCountsRevised_OlderThanRecorded_ChangesNothing()
+    {
+        var state = Apply(NoticesComplete(), new NoticeCountsRevised(NoticesComplete().Notices! with { Direct = 7, Indirect = 4 }) { EventId = "r-newer" });
+
+        var older = Decider.Decide(state, new NoticeCountsRevised(state.Notices! with { Direct = 8, Indirect = 3 }) { EventId = "r-older" }, Now);
+
+        Assert.True(older.IsEmpty);
+        Assert.Equal(4, state.Notices!.Indirect);
+    }
+
+    [Fact]
+    public void NoticeCountsRevised_BeforeNoticesAreComplete_IsRejected()
+    {
+        var state = InStatus(IncidentStatus.Notifying);
+
+        Assert.Throws<DecisionRejectedException>(() => Decider.Decide(state, SampleOf(typeof(NoticeCountsRevised), state), Now));
+    }
+
+    [Fact]
+    public void NoticeCountsRevised_AfterTheReportWasSent_IsRecordedAndTheSentReportStays()
+    {
+        var state = NoticesComplete();
+        state = Apply(state, new CommissionerReportApproved("", "") { EventId = "approve" });
+        state = Apply(state, new CommissionerReportSent("commissioner@example.test", "<r@x>", state.CommissionerReport!.Subject, state.CommissionerReport.Text) { EventId = "sent" });
+
+        var decision = Decider.Decide(state, SampleOf(typeof(NoticeCountsRevised), state), Now);
+
+        Assert.IsType<NoticeCountsRevised>(Assert.Single(decision.Events));
+    }
+
+    [Fact]
+    public void NoticeCountsRevised_RoundTripsOnTheWireWithItsName()
+    {
+        var revised = SampleOf(typeof(NoticeCountsRevised), NoticesComplete());
+
+        var json = System.Text.Json.JsonSerializer.Serialize<IncidentEvent>(revised);
+        var back = System.Text.Json.JsonSerializer.Deserialize<IncidentEvent>(json);
+
+        Assert.Contains("\"type\":\"notice-counts-revised\"", json, StringComparison.Ordinal);
+        Assert.True(((NoticeCountsRevised)revised).Counts.SameAs(Assert.IsType<NoticeCountsRevised>(back).Counts));
+        Assert.Equal("notice-counts-revised", revised.TypeName);
+    }
 }

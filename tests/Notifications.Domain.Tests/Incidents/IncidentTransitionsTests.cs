@@ -40,6 +40,7 @@ public sealed class IncidentTransitionsTests
         Row(nameof(CommissionerReportSent), (R, None), (R, Open), (A, Notifying), (A, Closed));
         Row(nameof(RecipientsImported), (R, None), (A, Open), (A, Notifying), (R, Closed));
         Row(nameof(NoticesCompleted), (R, None), (R, Open), (A, Notifying), (R, Closed));
+        Row(nameof(NoticeCountsRevised), (R, None), (R, Open), (A, Notifying), (A, Closed));
         Row(nameof(NoticeContentSubmitted), (R, None), (A, Open), (A, Notifying), (R, Closed));
         Row(nameof(NoticeContentApproved), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(IndirectNoticeChosen), (R, None), (R, Open), (A, Notifying), (R, Closed));
@@ -95,6 +96,12 @@ public sealed class IncidentTransitionsTests
         {
             // While notifying, the contact data is purged only once the notices are complete.
             state = IncidentBuilder.Apply(state, IncidentBuilder.SampleOf(typeof(NoticesCompleted), state));
+        }
+
+        if (eventType == nameof(NoticeCountsRevised) && from is IncidentStatus.Notifying or IncidentStatus.Closed)
+        {
+            // A revision needs completed notices to revise.
+            state = IncidentBuilder.NoticesComplete(from);
         }
 
         // Samples refer to the incident's tasks and facts; for an incident that does not exist yet, take them from an open one.

@@ -23,10 +23,11 @@ public sealed class HostJsonTests
     }
 
     [Fact]
-    public void Queues_UseBase64AndBoundedRetries()
+    public void Queues_UsePlainTextAndBoundedRetries()
     {
         var queues = HostJson["extensions"]!["queues"]!;
-        Assert.Equal("base64", (string?)queues["messageEncoding"]);
+        // Event Grid writes delivery reports as plain text and the setting is app-wide (ADR 0007).
+        Assert.Equal("none", (string?)queues["messageEncoding"]);
         Assert.InRange((int)queues["batchSize"]!, 1, 32);
         Assert.InRange((int)queues["maxDequeueCount"]!, 1, 10);
         Assert.True(TimeSpan.TryParse((string?)queues["visibilityTimeout"], System.Globalization.CultureInfo.InvariantCulture, out _));

@@ -7,7 +7,8 @@ namespace Notifications.Functions.Tests.Hosting;
 /// <summary>The local runtime's queue listeners against real Azurite.</summary>
 public sealed class LocalQueueRuntimeTests(DevServicesFixture fixture)
 {
-    private static readonly QueueClientOptions Base64 = new() { MessageEncoding = QueueMessageEncoding.Base64 };
+    // As host.json says (messageEncoding none): the text is the message, as Event Grid and StorageClients write it.
+    private static readonly QueueClientOptions Plain = new() { MessageEncoding = QueueMessageEncoding.None };
 
     private readonly string _connection = fixture.Services.StorageConnectionString;
     private readonly string _prefix = Names.Unique("h") + "-";
@@ -50,10 +51,10 @@ public sealed class LocalQueueRuntimeTests(DevServicesFixture fixture)
     }
 
     [Fact]
-    public async Task MessageThatIsNotBase64_MovesToPoisonUnchanged()
+    public async Task Base64Encoding_MessageThatIsNotBase64_MovesToPoisonUnchanged()
     {
         const string text = "not base64: {\"id\":3}";
-        await using var app = await StartAsync(TestCatalogue.Intake);
+        await using var app = await StartAsync(TestCatalogue.Intake, ("Hosting:Queues:MessageEncoding", "base64"));
         var raw = new QueueClient(_connection, _prefix + TestCatalogue.Intake.QueueName);
         var poison = new QueueClient(_connection, _prefix + TestCatalogue.Intake.QueueName + "-poison");
         await raw.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -96,19 +97,25 @@ public sealed class LocalQueueRuntimeTests(DevServicesFixture fixture)
             "both queues exist");
     }
 
-    private Task<TestApp> StartAsync(QueueFunction function) => TestApp.StartAsync(
-        [function],
-        new Dictionary<string, string?>
+    private Task<TestApp> StartAsync(QueueFunction function, params (string Key, string Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = _connection,
             ["Storage:NamePrefix"] = _prefix,
             ["Hosting:Queues:VisibilityTimeout"] = "00:00:00",
             ["Hosting:Queues:MaxDequeueCount"] = "3",
             ["Hosting:Queues:MaxPollingInterval"] = "00:00:00.200",
-        },
-        args: ["--local"]);
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
 
-    private QueueClient Queue(string name) => new(_connection, _prefix + name, Base64);
+        return TestApp.StartAsync([function], settings, args: ["--local"]);
+    }
+
+    private QueueClient Queue(string name) => new(_connection, _prefix + name, Plain);
 
     private static async Task<int> CountAsync(QueueClient queue) =>
         await queue.ExistsAsync(TestContext.Current.CancellationToken)

@@ -41,7 +41,7 @@ public sealed class LocalTimerRuntimeTests
         Assert.Equal(8, options.NewBatchThreshold);
         Assert.Equal(TimeSpan.FromSeconds(2), options.MaxPollingInterval);
         Assert.Equal(TimeSpan.FromSeconds(30), options.VisibilityTimeout);
-        Assert.Equal("base64", options.MessageEncoding);
+        Assert.Equal("none", options.MessageEncoding);
         Assert.Equal(3, options.MaxDequeueCount); // override
     }
 }

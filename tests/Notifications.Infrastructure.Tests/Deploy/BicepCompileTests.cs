@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Notifications.Infrastructure.FanOut;
 
 namespace Notifications.Infrastructure.Tests.Deploy;
 
@@ -81,6 +82,29 @@ public sealed class BicepCompileTests
         Assert.DoesNotContain("8e3af657-a8ff-443c-a75c-2fe8c4bcb635", roleIds, StringComparison.Ordinal);
         Assert.DoesNotContain("b24988ac-6180-42a0-ab88-20f7382dd24c", roleIds, StringComparison.Ordinal);
         Assert.DoesNotContain("17d1049b-9a84-46fb-8f53-869881c3d3ab", roleIds, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeliveryReports_GoFromCommunicationServicesThroughEventGridIntoTheAppsQueue()
+    {
+        var template = await Bicep.MainTemplateAsync();
+
+        var topic = Assert.Single(Bicep.ResourcesOfType(template, "Microsoft.EventGrid/systemTopics"));
+        var subscription = Assert.Single(Bicep.ResourcesOfType(template, "Microsoft.EventGrid/systemTopics/eventSubscriptions"))["properties"]!;
+        var delivery = subscription["deliveryWithResourceIdentity"]!;
+        var module = Assert.Single(Bicep.ResourcesOfType(template, "Microsoft.Resources/deployments"), d => (string?)d["name"] == "deliveryreports");
+
+        Assert.Equal("Microsoft.Communication.CommunicationServices", (string?)topic["properties"]!["topicType"]);
+        Assert.Equal("SystemAssigned", (string?)topic["identity"]!["type"]);
+        Assert.Equal(["Microsoft.Communication.EmailDeliveryReportReceived"],
+            subscription["filter"]!["includedEventTypes"]!.AsArray().Select(t => (string?)t));
+        Assert.Equal("EventGridSchema", (string?)subscription["eventDeliverySchema"]);
+        Assert.Equal("SystemAssigned", (string?)delivery["identity"]!["type"]);
+        Assert.Equal("StorageQueue", (string?)delivery["destination"]!["endpointType"]);
+        // The queue the function's trigger listens to, as function.json names it.
+        Assert.Equal(FanOutKeys.DeliveryReportsQueue, (string?)module["properties"]!["parameters"]!["queueName"]!["value"]);
+        // Storage Queue Data Message Sender for the topic's identity: it can add messages and nothing else.
+        Assert.Contains("c6a89b2d-59bc-44d0-9896-0f6e12d7b80a", module.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,17 +5,6 @@ namespace Notifications.Infrastructure.Tests.FanOut;
 public sealed class FanOutUnitTests
 {
     [Fact]
-    public void NoticeMessageId_SameIncidentAndPerson_SameIdWithoutThePersonIdInClear()
-    {
-        var a = NoticeMessageId.For("inc-1", "C-100234", "example.test");
-
-        Assert.Equal(a, NoticeMessageId.For("inc-1", "C-100234", "example.test"));
-        Assert.NotEqual(a, NoticeMessageId.For("inc-2", "C-100234", "example.test"));
-        Assert.Matches(@"^notice\.inc-1\.[0-9a-f]{32}@example\.test$", a);
-        Assert.DoesNotContain("100234", a, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void BatchMessage_RoundTripsIdsOnly()
     {
         var message = new BatchMessage(BatchMessage.CurrentSchema, "inc-1", "run-1", "inc-1|abc|00003", false, null);

@@ -56,3 +56,24 @@ internal sealed class HaltingSender(IEmailSender inner, int after, Func<Task> ha
         }
     }
 }
+
+/// <summary>
+/// Sends through <paramref name="inner"/>; once the relay accepted the mail to the <paramref name="gated"/> address, holds
+/// that send (so its row stays <c>sending</c>) until <see cref="Release"/> is completed.
+/// </summary>
+internal sealed class GatedSender(IEmailSender inner, Func<string> gated) : IEmailSender
+{
+    public TaskCompletionSource Accepted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task SendAsync(EmailMessage message, CancellationToken ct)
+    {
+        await inner.SendAsync(message, ct);
+        if (message.To == gated())
+        {
+            Accepted.TrySetResult();
+            await Release.Task.WaitAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Notifications.Functions.Hosting;
+using Notifications.Infrastructure.FanOut;
+
+namespace Notifications.Functions.Notices;
+
+/// <summary>
+/// Queue-triggered on <c>delivery-reports</c>, where an Event Grid subscription on the Communication Services resource
+/// writes <c>Microsoft.Communication.EmailDeliveryReportReceived</c> events (plain JSON, Event Grid or CloudEvents schema).
+/// An SMTP 250 only means the relay accepted a notice; a later failure report moves that person to indirect notice, and the
+/// incident's counts follow: completion if it was not recorded yet, else <c>NoticeCountsRevised</c>. Other event types and
+/// reports that are not for our notices are logged (ids only) and completed. A report for a notice still being sent throws,
+/// so the queue retries it. The message carries the recipient's address: it is compared and never logged.
+/// </summary>
+public sealed partial class ReceiveDeliveryReport(DeliveryReportRecorder recorder, NoticeCompletion completion, ILogger<ReceiveDeliveryReport> logger)
+    : IQueueFunction
+{
+    public const string Queue = FanOutKeys.DeliveryReportsQueue;
+
+    public static readonly QueueFunction Function = new("ReceiveDeliveryReport", Queue, typeof(ReceiveDeliveryReport));
+
+    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DeliveryReport> reports;
+        try
+        {
+            reports = DeliveryReport.Parse(invocation.MessageText);
+        }
+        catch (FormatException)
+        {
+            // Invalid data is never retried: it would only reach the poison queue five attempts later.
+            LogUnreadable(invocation.MessageId);
+            return;
+        }
+
+        foreach (var report in reports)
+        {
+            using var span = Infrastructure.Telemetry.Source.StartActivity(Function.Name, System.Diagnostics.ActivityKind.Consumer);
+            span?.SetTag("eventgrid.event.id", report.EventId);
+            var result = await recorder.RecordAsync(report, cancellationToken);
+            if (result is { CountsChanged: true, IncidentId: { } incidentId })
+            {
+                await completion.ReviseAsync(incidentId, cancellationToken);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 6105, Level = LogLevel.Warning, Message = "Delivery-report message {MessageId} is not an event or an array of events; completed without effect")]
+    private partial void LogUnreadable(string? messageId);
+}

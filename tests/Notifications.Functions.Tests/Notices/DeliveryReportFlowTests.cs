@@ -1,0 +1,233 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Notifications.Functions.Access;
+using Notifications.Functions.Hosting;
+using Notifications.Functions.Notices;
+using Notifications.Functions.Tests.Incidents;
+using Notifications.Infrastructure.FanOut;
+using Notifications.Infrastructure.Storage;
+using Notifications.TestKit;
+using Notifications.TestKit.FanOut;
+using static Notifications.Functions.Tests.Notices.NoticeScenario;
+
+namespace Notifications.Functions.Tests.Notices;
+
+/// <summary>
+/// Delivery reports through the app, on real Azurite and maildev: the fan-out sends, Event Grid-shaped reports land on the
+/// <c>delivery-reports</c> queue as plain JSON (as an Event Grid subscription writes them), and <c>ReceiveDeliveryReport</c>
+/// moves bounced people to indirect notice, in the progress, the completion counts, the history and the report draft.
+/// </summary>
+public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task BouncesAfterCompletion_MoveThosePeopleToIndirect_AndReviseTheCountsOnce()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var (id, people) = await NotifiedAsync(app, officer, 12);
+        var ids = await MessageIdsAsync(people);
+        Assert.Equal(12, Completed(await HistoryAsync(officer, id)).GetProperty("direct").GetInt32());
+
+        await EnqueueAsync(app,
+            DeliveryReportEvents.EventGrid(ids[people[0].Email], people[0].Email, "Bounced"),
+            DeliveryReportEvents.CloudEvent(ids[people[1].Email], people[1].Email, "Suppressed"),
+            DeliveryReportEvents.EventGrid(ids[people[2].Email], people[2].Email, "Delivered"),
+            DeliveryReportEvents.EventGrid(ids[people[0].Email], people[0].Email, "Bounced"), // a duplicate report
+            DeliveryReportEvents.EventGrid(ids[people[3].Email], people[4].Email, "Bounced"), // someone else's address
+            DeliveryReportEvents.EventGrid("CAFE1234abcd@mail.example.com", people[5].Email, "Bounced"), // not our notice
+            DeliveryReportEvents.EventGrid(ids[people[6].Email], people[6].Email, "Bounced", type: "Microsoft.Communication.EmailEngagementTrackingReportReceived"),
+            "this is not an event");
+        Assert.Equal(8, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+
+        var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.Equal((10L, 2L, 1L), (progress.GetProperty("sent").GetInt64(), progress.GetProperty("bounced").GetInt64(), progress.GetProperty("delivered").GetInt64()));
+        var history = await HistoryAsync(officer, id);
+        Assert.Equal(12, Completed(history).GetProperty("direct").GetInt32());
+        var revisions = history.Where(e => e.GetProperty("type").GetString() == "notice-counts-revised").ToList();
+        Assert.Equal(2, revisions.Count); // one per bounce; the duplicate and the ignored reports changed nothing
+        var last = revisions[^1].GetProperty("event").GetProperty("counts");
+        Assert.Equal((10, 2), (last.GetProperty("direct").GetInt32(), last.GetProperty("indirect").GetInt32()));
+        var incident = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct);
+        Assert.Equal(2, incident.GetProperty("notices").GetProperty("indirect").GetInt32());
+        var report = (await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/commissioner-report", _ct)).GetProperty("text").GetString();
+        Assert.Contains("notified or to be notified directly: 10", report, StringComparison.Ordinal);
+        Assert.Contains("reached or to be reached by indirect notice: 2", report, StringComparison.Ordinal);
+
+        // Redelivered after everything: nothing more is written to the incident.
+        await EnqueueAsync(app, DeliveryReportEvents.CloudEvent(ids[people[1].Email], people[1].Email, "Suppressed"));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+        Assert.Equal(history.Count, (await HistoryAsync(officer, id)).Count);
+    }
+
+    [Fact]
+    public async Task BounceBeforeTheRunCompletes_IsCountedInTheCompletion_WithoutARevision()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
+        var people = People(app.Prefix, 150);
+        await ImportAsync(officer, id, people, _ct);
+        await ApproveContentAsync(app, id, Content, _ct);
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
+        Assert.True(await RunOneAsync(app, SendNotificationBatch.Function)); // the canary: the first 100
+        var ids = await MessageIdsAsync(people.Take(100).ToList());
+
+        await EnqueueAsync(app, DeliveryReportEvents.EventGrid(ids[people[7].Email], people[7].Email, "Bounced"));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+        Assert.DoesNotContain(await HistoryAsync(officer, id), e => e.GetProperty("type").GetString() == "notices-completed");
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct)); // the rest
+
+        var history = await HistoryAsync(officer, id);
+        var counts = Completed(history);
+        Assert.Equal((149, 1), (counts.GetProperty("direct").GetInt32(), counts.GetProperty("indirect").GetInt32()));
+        Assert.DoesNotContain(history, e => e.GetProperty("type").GetString() == "notice-counts-revised");
+    }
+
+    [Fact]
+    public async Task BounceAfterTheWholeIncidentWentToIndirectNotice_MovesThatPersonToIndirect_AndKeepsTheReason()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
+        var people = People(app.Prefix, 150);
+        await ImportAsync(officer, id, people, _ct);
+        await ApproveContentAsync(app, id, Content, _ct);
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
+        Assert.True(await RunOneAsync(app, SendNotificationBatch.Function)); // the canary: the first 100
+        var ids = await MessageIdsAsync(people.Take(100).ToList());
+        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notification/indirect",
+            new { trigger = "reachesSooner", reason = "The website reaches everyone today." }, _ct)).EnsureSuccessStatusCode();
+
+        await EnqueueAsync(app, DeliveryReportEvents.EventGrid(ids[people[5].Email], people[5].Email, "Bounced"));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+
+        var incident = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct);
+        var counts = incident.GetProperty("notices");
+        Assert.Equal((99, 51), (counts.GetProperty("direct").GetInt32(), counts.GetProperty("indirect").GetInt32()));
+        Assert.Contains("The website reaches everyone today.", counts.GetProperty("method").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Emails to 1 of them bounced afterwards", counts.GetProperty("method").GetString(), StringComparison.Ordinal);
+        Assert.Single(await HistoryAsync(officer, id), e => e.GetProperty("type").GetString() == "notice-counts-revised");
+    }
+
+    [Fact]
+    public async Task HandlersRevisingTheSameCountsAtOnce_RecordThemOnce()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var (id, people) = await NotifiedAsync(app, officer, 12);
+        var ids = await MessageIdsAsync(people);
+        var report = Assert.Single(DeliveryReport.Parse(DeliveryReportEvents.EventGrid(ids[people[3].Email], people[3].Email, "Bounced")));
+        Assert.Equal(DeliveryReportOutcome.Bounced, (await app.Services.GetRequiredService<DeliveryReportRecorder>().RecordAsync(report, _ct)).Outcome);
+        var completion = app.Services.GetRequiredService<NoticeCompletion>();
+
+        var revised = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => completion.ReviseAsync(id, _ct)));
+
+        Assert.Equal(1, revised.Count(r => r));
+        var history = await HistoryAsync(officer, id);
+        var revision = Assert.Single(history, e => e.GetProperty("type").GetString() == "notice-counts-revised");
+        Assert.Equal("notice-counts-revised:d11-l0-i1-w0", revision.GetProperty("event").GetProperty("eventId").GetString());
+    }
+
+    [Fact]
+    public async Task HostInvocation_WithTheEventGridMessageDoubleEncoded_AppliesTheBounce()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var (id, people) = await NotifiedAsync(app, officer, 2);
+        var ids = await MessageIdsAsync(people);
+        var body = DeliveryReportEvents.EventGrid(ids[people[0].Email], people[0].Email, "Bounced");
+        // The envelope the Functions host posts for a queue trigger (contract §1.4): Data.msg is the text, JSON-encoded twice.
+        var envelope = new System.Text.Json.Nodes.JsonObject
+        {
+            ["Data"] = new System.Text.Json.Nodes.JsonObject { ["msg"] = WireDecoding.DoubleEncode(body) },
+            ["Metadata"] = new System.Text.Json.Nodes.JsonObject { ["DequeueCount"] = "1", ["Id"] = "\"m-1\"" },
+        }.ToJsonString();
+
+        var outcome = await new Hosting.FakeFunctionsHost(app.CreateClient()).InvokeAsync(ReceiveDeliveryReport.Function.Name, envelope);
+
+        Assert.True(outcome.Succeeded, outcome.Failure);
+        var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.Equal((1L, 1L), (progress.GetProperty("sent").GetInt64(), progress.GetProperty("bounced").GetInt64()));
+    }
+
+    [Fact]
+    public async Task LocalSimulationCommand_PutsAnEventGridBounceThatTheFunctionApplies_AndPrintsNoAddress()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var (id, people) = await NotifiedAsync(app, officer, 3);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(app.Settings).Build();
+        var output = new StringWriter();
+
+        var exit = await SimulatedDeliveryReport.RunAsync([id, people[1].Id], configuration, output, _ct);
+        var missing = await SimulatedDeliveryReport.RunAsync([id, "C-999999", "Delivered", "--cloudevents"], configuration, output, _ct);
+
+        Assert.Equal((0, 1), (exit, missing));
+        Assert.DoesNotContain(people[1].Email, output.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+        var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.Equal((2L, 1L), (progress.GetProperty("sent").GetInt64(), progress.GetProperty("bounced").GetInt64()));
+    }
+
+    private async Task<(string Id, List<Person> People)> NotifiedAsync(AppFactory app, HttpClient officer, int count)
+    {
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
+        var people = People(app.Prefix, count);
+        await ImportAsync(officer, id, people, _ct);
+        await ApproveContentAsync(app, id, Content, _ct);
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
+        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct);
+        return (id, people);
+    }
+
+    /// <summary>The Message-ID of each person's notice as the relay received it (the id a delivery report quotes).</summary>
+    private async Task<Dictionary<string, string>> MessageIdsAsync(List<Person> people)
+    {
+        var addresses = people.Select(p => p.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var inbox = await fixture.Services.Mail.WaitForAsync(all => addresses.All(a => all.Any(m => m.To.Any(t => t.Address == a))), ct: _ct);
+        return inbox.Where(m => m.To.Any(t => addresses.Contains(t.Address))).ToDictionary(
+            m => m.To.Single().Address,
+            m => m.Headers!.First(h => h.Key.Equals("message-id", StringComparison.OrdinalIgnoreCase)).Value.ToString()!.Trim().Trim('<', '>'),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Puts messages on the queue the way Event Grid does: plain JSON text, one event each.</summary>
+    private async Task EnqueueAsync(AppFactory app, params string[] bodies)
+    {
+        var queue = new QueueClient(fixture.Services.StorageConnectionString, app.Prefix + ReceiveDeliveryReport.Queue,
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        await queue.CreateIfNotExistsAsync(cancellationToken: _ct);
+        foreach (var body in bodies)
+        {
+            await queue.SendMessageAsync(body, _ct);
+        }
+    }
+
+    /// <summary>Delivers one visible message of the function's queue to it, as the trigger would; false when there is none.</summary>
+    private async Task<bool> RunOneAsync(AppFactory app, QueueFunction function)
+    {
+        var queue = await app.Services.GetRequiredService<StorageClients>().QueueAsync(function.QueueName);
+        var message = (await queue.ReceiveMessageAsync(TimeSpan.FromMinutes(1), _ct)).Value;
+        if (message is null)
+        {
+            return false;
+        }
+
+        using var scope = app.Services.CreateScope();
+        await ((IQueueFunction)scope.ServiceProvider.GetRequiredService(function.Handler))
+            .RunAsync(new QueueInvocation(function.Name, message.MessageText, message.DequeueCount, message.MessageId, null), _ct);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, _ct);
+        return true;
+    }
+
+    private async Task<List<JsonElement>> HistoryAsync(HttpClient officer, string id) =>
+        (await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct)).EnumerateArray().ToList();
+
+    private static JsonElement Completed(List<JsonElement> history) =>
+        Assert.Single(history, e => e.GetProperty("type").GetString() == "notices-completed").GetProperty("event").GetProperty("counts");
+}

@@ -89,7 +89,7 @@ internal static class RawLimits
     /// <summary>Batch-message-sized messages: sent in parallel, then received 32 at a time and deleted.</summary>
     private static async Task<(TimeSpan Send, TimeSpan Receive)> QueueAsync(DevServices dev, int count)
     {
-        var queue = new QueueClient(dev.StorageConnectionString, Names.Unique("brawq"), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var queue = new QueueClient(dev.StorageConnectionString, Names.Unique("brawq"), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         await queue.CreateIfNotExistsAsync();
         var body = """{"schema":1,"incidentId":"bench-incident","runId":"run-1","batchId":"bench-incident|0196a0b1c2d3e4f5a6b7c8d9e0f1a2b3|00001","canary":false}""";
         var watch = Stopwatch.StartNew();

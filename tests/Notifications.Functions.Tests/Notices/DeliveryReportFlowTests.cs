@@ -69,13 +69,7 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
-        var people = People(app.Prefix, 150);
-        await ImportAsync(officer, id, people, _ct);
-        await ApproveContentAsync(app, id, Content, _ct);
-        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.True(await RunOneAsync(app, SendNotificationBatch.Function)); // the canary: the first 100
-        var ids = await MessageIdsAsync(people.Take(100).ToList());
+        var (id, people, ids) = await CanarySentAsync(app, officer);
 
         await EnqueueAsync(app, DeliveryReportEvents.EventGrid(ids[people[7].Email], people[7].Email, "Bounced"));
         Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
@@ -93,13 +87,7 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
-        var people = People(app.Prefix, 150);
-        await ImportAsync(officer, id, people, _ct);
-        await ApproveContentAsync(app, id, Content, _ct);
-        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.True(await RunOneAsync(app, SendNotificationBatch.Function)); // the canary: the first 100
-        var ids = await MessageIdsAsync(people.Take(100).ToList());
+        var (id, people, ids) = await CanarySentAsync(app, officer);
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/notification/indirect",
             new { trigger = "reachesSooner", reason = "The website reaches everyone today." }, _ct)).EnsureSuccessStatusCode();
 
@@ -172,6 +160,18 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
         var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.Equal((2L, 1L), (progress.GetProperty("sent").GetInt64(), progress.GetProperty("bounced").GetInt64()));
+    }
+
+    /// <summary>150 people, the run started and only its canary batch (the first 100) sent; their notices' Message-IDs.</summary>
+    private async Task<(string Id, List<Person> People, Dictionary<string, string> MessageIds)> CanarySentAsync(AppFactory app, HttpClient officer)
+    {
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
+        var people = People(app.Prefix, 150);
+        await ImportAsync(officer, id, people, _ct);
+        await ApproveContentAsync(app, id, Content, _ct);
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
+        Assert.True(await RunOneAsync(app, SendNotificationBatch.Function));
+        return (id, people, await MessageIdsAsync(people.Take(100).ToList()));
     }
 
     private async Task<(string Id, List<Person> People)> NotifiedAsync(AppFactory app, HttpClient officer, int count)

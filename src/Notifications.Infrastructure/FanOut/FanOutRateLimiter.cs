@@ -4,13 +4,19 @@ using Microsoft.Extensions.Options;
 namespace Notifications.Infrastructure.FanOut;
 
 /// <summary>
-/// The provider quota, shared by every batch in the process: a token bucket per minute chained with one per hour
-/// (<see cref="PartitionedRateLimiter.CreateChained{TResource}"/>). Each bucket refills in small steps and holds no more
-/// than one step, so no window ever sees more than its limit in a burst. Every SMTP attempt takes one permit.
+/// The provider quota, shared by every batch in the process: a token bucket per minute, then one per hour. Each bucket
+/// refills in small steps and holds no more than one step, so no window ever sees more than its limit in a burst. Every
+/// SMTP attempt takes one permit of each.
 /// </summary>
+/// <remarks>
+/// Not <c>PartitionedRateLimiter.CreateChained</c> over these buckets: a partitioned limiter disposes a partition's
+/// limiter once it has been idle (a full bucket) for 10 seconds, and a factory that hands back the same bucket then hands
+/// back a disposed one, so every send after a quiet spell (a halt, a canary waiting for delivery reports, the next
+/// incident) failed with <see cref="ObjectDisposedException"/>. The two buckets are asked in turn instead, as the chained
+/// limiter did: a minute permit taken while the hour bucket is empty is spent, which only makes the quota stricter.
+/// </remarks>
 public sealed class FanOutRateLimiter : IAsyncDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
     private long _granted;
 
     public FanOutRateLimiter(IOptions<FanOutOptions> options)
@@ -18,9 +24,6 @@ public sealed class FanOutRateLimiter : IAsyncDisposable
         var o = options.Value;
         PerMinute = Bucket(o.PerMinute, TimeSpan.FromMinutes(1));
         PerHour = Bucket(o.PerHour, TimeSpan.FromHours(1));
-        _limiter = PartitionedRateLimiter.CreateChained(
-            PartitionedRateLimiter.Create<string, string>(_ => RateLimitPartition.Get("minute", _ => PerMinute)),
-            PartitionedRateLimiter.Create<string, string>(_ => RateLimitPartition.Get("hour", _ => PerHour)));
     }
 
     /// <summary>The per-minute bucket (its statistics are the test's evidence).</summary>
@@ -44,12 +47,12 @@ public sealed class FanOutRateLimiter : IAsyncDisposable
         }
 
         // Fast path: a permit is free now (the usual case when the quota is above what the relay takes).
-        using (var now = _limiter.AttemptAcquire("smtp"))
+        using (var minute = PerMinute.AttemptAcquire())
+        using (var hour = minute.IsAcquired ? PerHour.AttemptAcquire() : null)
         {
-            if (now.IsAcquired)
+            if (hour is { IsAcquired: true })
             {
-                Interlocked.Increment(ref _granted);
-                return true;
+                return Granted();
             }
         }
 
@@ -64,11 +67,11 @@ public sealed class FanOutRateLimiter : IAsyncDisposable
             wait.CancelAfter(slice);
             try
             {
-                using var lease = await _limiter.AcquireAsync("smtp", 1, wait.Token);
-                if (lease.IsAcquired)
+                using var minute = await PerMinute.AcquireAsync(1, wait.Token);
+                using var hour = minute.IsAcquired ? await PerHour.AcquireAsync(1, wait.Token) : null;
+                if (hour is { IsAcquired: true })
                 {
-                    Interlocked.Increment(ref _granted);
-                    return true;
+                    return Granted();
                 }
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -76,6 +79,12 @@ public sealed class FanOutRateLimiter : IAsyncDisposable
                 // The slice ended: look at the halt flag again, then keep waiting.
             }
         }
+    }
+
+    private bool Granted()
+    {
+        Interlocked.Increment(ref _granted);
+        return true;
     }
 
     /// <summary>Refill <c>limit</c> tokens per <c>window</c> in steps of at least one second (or one token), never holding more than a step.</summary>
@@ -96,7 +105,6 @@ public sealed class FanOutRateLimiter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _limiter.DisposeAsync();
         await PerMinute.DisposeAsync();
         await PerHour.DisposeAsync();
     }

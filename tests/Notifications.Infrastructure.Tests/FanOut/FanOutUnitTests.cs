@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Notifications.Infrastructure.FanOut;
 
 namespace Notifications.Infrastructure.Tests.FanOut;
@@ -25,5 +26,19 @@ public sealed class FanOutUnitTests
 
         Assert.Equal(tokens, bucket.GetStatistics()!.CurrentAvailablePermits);
         Assert.Equal(TimeSpan.FromSeconds(periodSeconds), bucket.ReplenishmentPeriod);
+    }
+
+    [Fact]
+    public async Task Limiter_AfterAQuietSpellLongerThanAPartitionedLimitersIdleCleanup_StillGrantsPermits()
+    {
+        await using var limiter = new FanOutRateLimiter(Options.Create(new FanOutOptions { PerMinute = 6000, PerHour = 360_000 }));
+        static ValueTask<bool> Go(CancellationToken _) => ValueTask.FromResult(false);
+        Assert.True(await limiter.AcquireAsync(Go, TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken));
+
+        // System.Threading.RateLimiting disposes a partition's idle limiter after 10 s; the buckets must outlive that.
+        await Task.Delay(TimeSpan.FromSeconds(11), TestContext.Current.CancellationToken);
+
+        Assert.True(await limiter.AcquireAsync(Go, TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken));
+        Assert.Equal((2L, 2L, 2L), (limiter.PermitsGranted, limiter.PerMinute.GetStatistics()!.TotalSuccessfulLeases, limiter.PerHour.GetStatistics()!.TotalSuccessfulLeases));
     }
 }

@@ -105,6 +105,9 @@ param fanOutMaxConcurrency int = 4
 @minValue(1)
 param fanOutCanarySize int = 100
 
+@description('How long the rest of a run waits for the canary\'s delivery reports (Event Grid) before it goes out on the reports received (TimeSpan).')
+param fanOutCanaryDeliveryWait string = '00:10:00'
+
 param tags object = {
   workload: 'breach-notifications'
 }
@@ -220,6 +223,7 @@ module functionApp 'modules/functionapp.bicep' = {
       fanOutPerHour: fanOutPerHour
       fanOutMaxConcurrency: fanOutMaxConcurrency
       fanOutCanarySize: fanOutCanarySize
+      fanOutCanaryDeliveryWait: fanOutCanaryDeliveryWait
     }
     tags: tags
   }

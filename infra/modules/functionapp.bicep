@@ -54,6 +54,7 @@ param settings {
   fanOutPerHour: int
   fanOutMaxConcurrency: int
   fanOutCanarySize: int
+  fanOutCanaryDeliveryWait: string
 }
 
 param tags object = {}
@@ -225,6 +226,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     FanOut__PerHour: string(settings.fanOutPerHour)
     FanOut__MaxConcurrency: string(settings.fanOutMaxConcurrency)
     FanOut__CanarySize: string(settings.fanOutCanarySize)
+    FanOut__CanaryDeliveryWait: settings.fanOutCanaryDeliveryWait
     // Signs the anonymous containment-confirmation links; a Key Vault secret like the SMTP one.
     Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${linksSecretUri})'
     // Entra ID bearer tokens. The local HMAC key stays empty in Azure so no locally minted token is ever accepted.

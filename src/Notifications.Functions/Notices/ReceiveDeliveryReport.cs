@@ -7,11 +7,13 @@ namespace Notifications.Functions.Notices;
 /// Queue-triggered on <c>delivery-reports</c>, where an Event Grid subscription on the Communication Services resource
 /// writes <c>Microsoft.Communication.EmailDeliveryReportReceived</c> events (plain JSON, Event Grid or CloudEvents schema).
 /// An SMTP 250 only means the relay accepted a notice; a later failure report moves that person to indirect notice, and the
-/// incident's counts follow: completion if it was not recorded yet, else <c>NoticeCountsRevised</c>. Other event types and
+/// incident's counts follow: completion if it was not recorded yet, else <c>NoticeCountsRevised</c>. Every report that
+/// changed a row asks the planner whether the canary may release the rest (<c>FanOut:CanaryDeliveryWait</c>). Other event types and
 /// reports that are not for our notices are logged (ids only) and completed. A report for a notice still being sent throws,
 /// so the queue retries it. The message carries the recipient's address: it is compared and never logged.
 /// </summary>
-public sealed partial class ReceiveDeliveryReport(DeliveryReportRecorder recorder, NoticeCompletion completion, ILogger<ReceiveDeliveryReport> logger)
+public sealed partial class ReceiveDeliveryReport(
+    DeliveryReportRecorder recorder, FanOutPlanner planner, NoticeCompletion completion, ILogger<ReceiveDeliveryReport> logger)
     : IQueueFunction
 {
     public const string Queue = FanOutKeys.DeliveryReportsQueue;
@@ -37,6 +39,12 @@ public sealed partial class ReceiveDeliveryReport(DeliveryReportRecorder recorde
             using var span = Infrastructure.Telemetry.Source.StartActivity(Function.Name, System.Diagnostics.ActivityKind.Consumer);
             span?.SetTag("eventgrid.event.id", report.EventId);
             var result = await recorder.RecordAsync(report, cancellationToken);
+            if (result is { Outcome: DeliveryReportOutcome.Delivered or DeliveryReportOutcome.Bounced, IncidentId: { } reported })
+            {
+                // The canary may be waiting for this report before the rest of the run goes out (no-op once released).
+                await planner.ContinueAfterCanaryAsync(reported, cancellationToken);
+            }
+
             if (result is { CountsChanged: true, IncidentId: { } incidentId })
             {
                 await completion.ReviseAsync(incidentId, cancellationToken);
@@ -44,6 +52,6 @@ public sealed partial class ReceiveDeliveryReport(DeliveryReportRecorder recorde
         }
     }
 
-    [LoggerMessage(EventId = 6105, Level = LogLevel.Warning, Message = "Delivery-report message {MessageId} is not an event or an array of events; completed without effect")]
+    [LoggerMessage(EventId = 6107, Level = LogLevel.Warning, Message = "Delivery-report message {MessageId} is not an event or an array of events; completed without effect")]
     private partial void LogUnreadable(string? messageId);
 }

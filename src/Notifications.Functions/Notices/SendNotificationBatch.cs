@@ -16,6 +16,11 @@ public sealed partial class SendNotificationBatch(
 {
     public static readonly QueueFunction Function = new("SendNotificationBatch", FanOutKeys.Queue, typeof(SendNotificationBatch));
 
+    /// <summary>A canary waiting for delivery reports asks again at least this often (well under the queue's 7-day limit).</summary>
+    private static readonly TimeSpan MaxRecheckDelay = TimeSpan.FromHours(1);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
     public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
     {
         var message = BatchMessage.Parse(invocation.MessageText);
@@ -28,8 +33,13 @@ public sealed partial class SendNotificationBatch(
 
         if (result.Canary)
         {
-            var verdict = await planner.ContinueAfterCanaryAsync(message.IncidentId, cancellationToken);
+            var (verdict, askAgainIn) = await planner.CheckCanaryAsync(message.IncidentId, cancellationToken);
             LogCanary(message.IncidentId, message.RunId, verdict);
+            if (verdict == CanaryVerdict.AwaitingDelivery)
+            {
+                // A delivery report releases the rest as soon as the last canary email is reported; this is the timeout.
+                await planner.AskAgainAsync(message, Min(askAgainIn + TimeSpan.FromSeconds(1), MaxRecheckDelay), cancellationToken);
+            }
         }
 
         if (await progress.IsCompleteAsync(message.IncidentId, cancellationToken))

@@ -47,6 +47,14 @@ internal static partial class FanOutLog
     [LoggerMessage(EventId = 1414, Level = LogLevel.Information, Message = "Delivery report {EventId}: incident {IncidentId} batch {BatchId} line {Line} {Status} (settled a row left sending: {Settled})")]
     public static partial void ReportRecorded(ILogger logger, string eventId, string incidentId, string batchId, long line, string status, bool settled);
 
+    [LoggerMessage(EventId = 1416, Level = LogLevel.Information,
+        Message = "Incident {IncidentId}: canary of run {RunId} is clean so far; waiting up to {Left} for the delivery reports of {Unreported} email(s)")]
+    public static partial void CanaryAwaitingDelivery(ILogger logger, string incidentId, string runId, int unreported, TimeSpan left);
+
+    [LoggerMessage(EventId = 1417, Level = LogLevel.Warning,
+        Message = "Incident {IncidentId}: canary of run {RunId}: {Unreported} email(s) still have no delivery report after {Wait}; releasing the rest on the reports received")]
+    public static partial void CanaryUnreported(ILogger logger, string incidentId, string runId, int unreported, TimeSpan wait);
+
     [LoggerMessage(EventId = 1415, Level = LogLevel.Information, Message = "Delivery report {EventId}: batch {BatchId} line {Line} is still being sent; the queue will retry")]
     public static partial void ReportTooEarly(ILogger logger, string eventId, string batchId, long line);
 }

@@ -32,6 +32,14 @@ public sealed class FanOutOptions
     public double CanaryMaxProblemRate { get; set; } = 0.02;
 
     /// <summary>
+    /// How long the rest of a run waits, after the canary batches completed, for the canary's delivery reports (Communication
+    /// Services through Event Grid): it is released as soon as every canary email has a report, or when this time has
+    /// passed, judged on the bounces reported by then. Zero: the relay's 250 is enough (maildev and simulated mail send no
+    /// reports). In Azure: a few minutes (infra/main.bicep).
+    /// </summary>
+    public TimeSpan CanaryDeliveryWait { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
     /// People marked <c>sending</c> in one table transaction before their sends, and marked done in one after. It bounds
     /// the resends after a crash (at most this many per batch) and sets the table transactions per person (two per chunk):
     /// 20 halves the simulated throughput of 100 on Azurite (see benchmarks/results).

@@ -20,6 +20,12 @@ public enum CanaryVerdict
     /// <summary>Too many canary people were blocked or failed permanently; the rest is held for a person to look at.</summary>
     Failed,
 
+    /// <summary>
+    /// The canary is complete and clean so far, but some of its emails have no delivery report yet and
+    /// <see cref="FanOutOptions.CanaryDeliveryWait"/> has not passed: ask again later (or when a report arrives).
+    /// </summary>
+    AwaitingDelivery,
+
     /// <summary>The rest of the batches are enqueued (now, or by an earlier call).</summary>
     Continued,
 }
@@ -100,20 +106,26 @@ public sealed class FanOutPlanner
     public Task<FanOutRun?> StartAsync(string incidentId, string runId, CancellationToken ct = default) => StartAsync(incidentId, runId, null, ct);
 
     /// <summary>
-    /// When every canary batch reported complete and at most <see cref="FanOutOptions.CanaryMaxProblemRate"/> of its people
-    /// were blocked, failed permanently or bounced (reports that arrived by then), enqueues every other batch. Idempotent.
+    /// When every canary batch reported complete, every canary email has a delivery report (or
+    /// <see cref="FanOutOptions.CanaryDeliveryWait"/> has passed since the canary completed), and at most
+    /// <see cref="FanOutOptions.CanaryMaxProblemRate"/> of its people were blocked, failed permanently or bounced, enqueues
+    /// every other batch. Idempotent.
     /// </summary>
-    public async Task<CanaryVerdict> ContinueAfterCanaryAsync(string incidentId, CancellationToken ct = default)
+    public async Task<CanaryVerdict> ContinueAfterCanaryAsync(string incidentId, CancellationToken ct = default) =>
+        (await CheckCanaryAsync(incidentId, ct)).Verdict;
+
+    /// <summary><see cref="ContinueAfterCanaryAsync"/>, with how long at most to wait before asking again when it says <see cref="CanaryVerdict.AwaitingDelivery"/>.</summary>
+    public async Task<(CanaryVerdict Verdict, TimeSpan AskAgainIn)> CheckCanaryAsync(string incidentId, CancellationToken ct = default)
     {
         var run = await _table.GetRunAsync(incidentId, ct);
         if (run is null)
         {
-            return CanaryVerdict.NoRun;
+            return (CanaryVerdict.NoRun, TimeSpan.Zero);
         }
 
         if (run.RestEnqueued)
         {
-            return CanaryVerdict.Continued;
+            return (CanaryVerdict.Continued, TimeSpan.Zero);
         }
 
         var results = await _table.GetResultsAsync(incidentId, ct);
@@ -122,7 +134,7 @@ public sealed class FanOutPlanner
             .ToList();
         if (run.Halted || canary.Any(r => r is null || !r.IsComplete))
         {
-            return CanaryVerdict.NotReady;
+            return (CanaryVerdict.NotReady, TimeSpan.Zero);
         }
 
         var people = canary.Sum(r => r!.Total);
@@ -130,14 +142,39 @@ public sealed class FanOutPlanner
         if (problems > _options.CanaryMaxProblemRate * people)
         {
             FanOutLog.CanaryFailed(_log, incidentId, run.RunId, problems, people);
-            return CanaryVerdict.Failed;
+            return (CanaryVerdict.Failed, TimeSpan.Zero);
+        }
+
+        var unreported = canary.Sum(r => r!.Sent - r.Delivered);
+        if (unreported > 0 && _options.CanaryDeliveryWait > TimeSpan.Zero)
+        {
+            if (run.CanaryCompletedAt is null)
+            {
+                run = await MarkAsync(run, r => r with { CanaryCompletedAt = r.CanaryCompletedAt ?? _time.GetUtcNow() }, ct);
+            }
+
+            var left = run.CanaryCompletedAt!.Value + _options.CanaryDeliveryWait - _time.GetUtcNow();
+            if (left > TimeSpan.Zero)
+            {
+                FanOutLog.CanaryAwaitingDelivery(_log, incidentId, run.RunId, unreported, left);
+                return (CanaryVerdict.AwaitingDelivery, left);
+            }
+
+            FanOutLog.CanaryUnreported(_log, incidentId, run.RunId, unreported, _options.CanaryDeliveryWait);
         }
 
         await _table.EnqueueAsync(run, Enumerable.Range(run.CanaryBatches, run.Batches - run.CanaryBatches), Activity.Current?.Id, ct);
         await MarkAsync(run, r => r with { RestEnqueued = true }, ct);
         FanOutLog.Continued(_log, incidentId, run.RunId, run.Batches - run.CanaryBatches);
-        return CanaryVerdict.Continued;
+        return (CanaryVerdict.Continued, TimeSpan.Zero);
     }
+
+    /// <summary>
+    /// Puts a canary batch's message back on the queue, visible after <paramref name="delay"/>, so that the batch asks
+    /// <see cref="CheckCanaryAsync"/> again when the delivery wait runs out. Its rows are final, so it sends nothing.
+    /// </summary>
+    public Task AskAgainAsync(BatchMessage canaryBatch, TimeSpan delay, CancellationToken ct = default) =>
+        _table.EnqueueAgainAsync(canaryBatch, delay, ct);
 
     /// <summary>The run as recorded, or null.</summary>
     public Task<FanOutRun?> GetRunAsync(string incidentId, CancellationToken ct = default) => _table.GetRunAsync(incidentId, ct);

@@ -21,6 +21,9 @@ public sealed record FanOutRun(
 {
     internal ETag ETag { get; init; }
 
+    /// <summary>When the planner first found every canary batch complete: the start of <see cref="FanOutOptions.CanaryDeliveryWait"/>.</summary>
+    public DateTimeOffset? CanaryCompletedAt { get; init; }
+
     internal TableEntity ToEntity() => new(FanOutKeys.Partition(IncidentId), FanOutKeys.ControlRow)
     {
         ["IncidentId"] = IncidentId,
@@ -33,13 +36,14 @@ public sealed record FanOutRun(
         ["CanaryEnqueued"] = CanaryEnqueued,
         ["RestEnqueued"] = RestEnqueued,
         ["Halted"] = Halted,
+        ["CanaryCompletedAt"] = CanaryCompletedAt,
     };
 
     internal static FanOutRun FromEntity(TableEntity e) => new(
         e.GetString("IncidentId"), e.GetString("RunId"), e.GetString("ImportId"), e.GetInt32("Batches") ?? 0,
         e.GetInt32("CanaryBatches") ?? 0, e.GetInt64("People") ?? 0, e.GetDateTimeOffset("StartedAt") ?? default,
         e.GetBoolean("CanaryEnqueued") ?? false, e.GetBoolean("RestEnqueued") ?? false, e.GetBoolean("Halted") ?? false)
-    { ETag = e.ETag };
+    { ETag = e.ETag, CanaryCompletedAt = e.GetDateTimeOffset("CanaryCompletedAt") };
 
     /// <summary>The batches released so far: the canary, or all of them once the rest was enqueued.</summary>
     public int ReleasedBatches => RestEnqueued ? Batches : CanaryBatches;

@@ -127,6 +127,16 @@ internal sealed class FanOutTable(StorageClients storage, FanOutOptions options)
 
     public static string BatchId(FanOutRun run, int number) => RecipientKeys.Batch(run.IncidentId, run.ImportId, number);
 
+    /// <summary>
+    /// The same batch message again, visible after <paramref name="delay"/>: how a canary batch asks the planner again while
+    /// it waits for delivery reports. Sending it again is harmless: a batch whose rows are all final sends nothing.
+    /// </summary>
+    public async Task EnqueueAgainAsync(BatchMessage message, TimeSpan delay, CancellationToken ct)
+    {
+        var queue = await storage.QueueAsync(FanOutKeys.Queue);
+        await queue.SendMessageAsync(message.ToJson(), visibilityTimeout: delay, cancellationToken: ct);
+    }
+
     /// <summary>One message per batch number, a few in flight at once. Plain JSON bodies, as host.json <c>messageEncoding</c> says.</summary>
     public async Task EnqueueAsync(FanOutRun run, IEnumerable<int> numbers, string? traceParent, CancellationToken ct)
     {

@@ -103,6 +103,28 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
     }
 
     [Fact]
+    public async Task CanaryWaitingForDeliveryReports_AsksAgainLater_AndTheLastReportReleasesTheRest()
+    {
+        await using var app = new AppFactory(fixture.Services, s => s.Configure<FanOutOptions>(o => o.CanaryDeliveryWait = TimeSpan.FromMinutes(10)));
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var (id, people, ids) = await CanarySentAsync(app, officer);
+
+        // The canary's own message is back on the queue, invisible until the wait runs out; the rest is not released.
+        var queue = await app.Services.GetRequiredService<StorageClients>().QueueAsync(SendNotificationBatch.Function.QueueName);
+        Assert.Equal(1, (await queue.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount);
+        Assert.Equal(0, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+
+        await EnqueueAsync(app, [.. people.Take(100).Select(p => DeliveryReportEvents.EventGrid(ids[p.Email], p.Email, "Delivered"))]);
+        Assert.Equal(100, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct)); // the other 50
+
+        var counts = Completed(await HistoryAsync(officer, id));
+        Assert.Equal((150, 0), (counts.GetProperty("direct").GetInt32(), counts.GetProperty("indirect").GetInt32()));
+        var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.Equal((150L, 100L), (progress.GetProperty("sent").GetInt64(), progress.GetProperty("delivered").GetInt64()));
+    }
+
+    [Fact]
     public async Task HandlersRevisingTheSameCountsAtOnce_RecordThemOnce()
     {
         await using var app = new AppFactory(fixture.Services);

@@ -17,7 +17,7 @@ internal sealed class FanOutHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     public FanOutHarness(DevServicesFixture fixture, string stem, Dictionary<string, string?>? fanOut = null,
-        Func<IServiceProvider, IEmailSender>? sender = null, bool simulate = false)
+        Func<IServiceProvider, IEmailSender>? sender = null, bool simulate = false, TimeProvider? time = null)
     {
         Domain = Names.Unique(stem) + ".test";
         var settings = new Dictionary<string, string?>
@@ -38,6 +38,10 @@ internal sealed class FanOutHarness : IAsyncDisposable
         {
             s.AddFanOut(configuration);
             s.AddSingleton<INoticeSource>(Notices);
+            if (time is not null)
+            {
+                s.AddSingleton(time);
+            }
             if (simulate)
             {
                 s.Configure<MailOptions>(o => o.Simulate = true);

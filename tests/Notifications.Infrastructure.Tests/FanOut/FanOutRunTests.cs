@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Notifications.Domain.Recipients;
 using Notifications.Infrastructure.Email;
 using Notifications.Infrastructure.FanOut;
@@ -77,6 +79,66 @@ public sealed partial class FanOutRunTests(DevServicesFixture fixture)
     }
 
     [Fact]
+    public async Task CanaryDeliveryWait_HoldsTheRestUntilTheLastCanaryEmailIsReported()
+    {
+        await using var h = new FanOutHarness(fixture, "canarywait", new() { ["CanaryDeliveryWait"] = "00:10:00" },
+            time: new FakeTimeProvider(DateTimeOffset.UtcNow));
+        await h.ImportAsync("inc-cw", 150, _ct);
+        await h.Planner.StartAsync("inc-cw", "run-1", _ct);
+        await h.DrainAsync(_ct);
+        var canary = (await h.RowsAsync("inc-cw", _ct)).Where(r => r.GetString("Status") == RecipientStatus.Sent).ToList();
+        Assert.Equal(100, canary.Count);
+
+        foreach (var row in canary.Skip(1))
+        {
+            Assert.Equal(DeliveryReportOutcome.Delivered, (await ReportAsync(h, row, "Delivered")).Outcome);
+        }
+
+        var (waiting, askAgainIn) = await h.Planner.CheckCanaryAsync("inc-cw", _ct);
+        Assert.Equal(CanaryVerdict.AwaitingDelivery, waiting);
+        Assert.Equal(TimeSpan.FromMinutes(10), askAgainIn);
+        Assert.Empty((await h.DrainAsync(_ct)).Results);
+
+        await ReportAsync(h, canary[0], "Delivered");
+
+        Assert.Equal(CanaryVerdict.Continued, await h.Planner.ContinueAfterCanaryAsync("inc-cw", _ct));
+        Assert.Single((await h.DrainAsync(_ct)).Results);
+        Assert.True(await h.Progress.IsCompleteAsync("inc-cw", _ct));
+    }
+
+    [Fact]
+    public async Task CanaryDeliveryWait_WhenReportsNeverCome_ReleasesTheRestAfterTheWait_ButBouncesHoldIt()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var h = new FanOutHarness(fixture, "canarytimeout", new() { ["CanaryDeliveryWait"] = "00:10:00" }, time: clock);
+        await h.ImportAsync("inc-ct", 150, _ct);
+        await h.Planner.StartAsync("inc-ct", "run-1", _ct);
+        await h.DrainAsync(_ct);
+
+        Assert.Equal(CanaryVerdict.AwaitingDelivery, await h.Planner.ContinueAfterCanaryAsync("inc-ct", _ct));
+        clock.Advance(TimeSpan.FromMinutes(9));
+        Assert.Equal(CanaryVerdict.AwaitingDelivery, await h.Planner.ContinueAfterCanaryAsync("inc-ct", _ct));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(CanaryVerdict.Continued, await h.Planner.ContinueAfterCanaryAsync("inc-ct", _ct));
+        Assert.Single((await h.DrainAsync(_ct)).Results);
+
+        // The same wait with three of the hundred canary emails bounced (over 2%): held, however long it waits.
+        await using var b = new FanOutHarness(fixture, "canarybounce", new() { ["CanaryDeliveryWait"] = "00:10:00" }, time: clock);
+        await b.ImportAsync("inc-cb", 150, _ct);
+        await b.Planner.StartAsync("inc-cb", "run-1", _ct);
+        await b.DrainAsync(_ct);
+        foreach (var row in (await b.RowsAsync("inc-cb", _ct)).Where(r => r.GetString("Status") == RecipientStatus.Sent).Take(3))
+        {
+            Assert.Equal(DeliveryReportOutcome.Bounced, (await ReportAsync(b, row, "Bounced")).Outcome);
+        }
+
+        Assert.Equal(CanaryVerdict.Failed, await b.Planner.ContinueAfterCanaryAsync("inc-cb", _ct));
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(CanaryVerdict.Failed, await b.Planner.ContinueAfterCanaryAsync("inc-cb", _ct));
+        Assert.Empty((await b.DrainAsync(_ct)).Results);
+    }
+
+    [Fact]
     public async Task ContinueAfterCanary_TooManyBlocked_HoldsTheRest()
     {
         await using var h = new FanOutHarness(fixture, "canaryfail");
@@ -134,4 +196,8 @@ public sealed partial class FanOutRunTests(DevServicesFixture fixture)
 
     [GeneratedRegex(@"Given\d+")]
     private static partial Regex GivenNames();
+
+    private async Task<DeliveryReportResult> ReportAsync(FanOutHarness h, TableEntity row, string status) =>
+        await h.Get<DeliveryReportRecorder>().RecordAsync(
+            Assert.Single(DeliveryReport.Parse(DeliveryReportEvents.EventGrid(row.GetString("MessageId"), row.GetString("Email"), status))), _ct);
 }

@@ -85,6 +85,9 @@ public sealed partial class IncidentDecider(ContactPerson contact)
             case LettersExported l:
                 ExportLetters(d, l);
                 break;
+            case LettersReturned r:
+                ReturnLetters(d, r);
+                break;
             case NoticesCompleted n when state.NoticesCompletedAt is null:
                 d.Add(n);
                 Redraft(d, n.EventId);

@@ -37,6 +37,7 @@ namespace Notifications.Domain.Incidents;
 [JsonDerivedType(typeof(NoticeContentSubmitted), "notice-content-submitted")]
 [JsonDerivedType(typeof(NoticeContentApproved), "notice-content-approved")]
 [JsonDerivedType(typeof(LettersExported), "letters-exported")]
+[JsonDerivedType(typeof(LettersReturned), "letters-returned")]
 [JsonDerivedType(typeof(NoticesCompleted), "notices-completed")]
 [JsonDerivedType(typeof(IndirectNoticeChosen), "indirect-notice-chosen")]
 [JsonDerivedType(typeof(NoticeCountsRevised), "notice-counts-revised")]
@@ -154,6 +155,25 @@ public sealed record LettersExported(string ImportId, string Format, int Letters
 {
     /// <summary>The blocked letters by linter finding code (no person, no line).</summary>
     public IReadOnlyDictionary<string, int> BlockedByCode { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>
+    /// People of the import's letter channel left out because a letter to them already came back undelivered
+    /// (<see cref="LettersReturned"/>): they are counted under indirect notice, not sent another letter.
+    /// </summary>
+    public int Returned { get; init; }
+}
+
+/// <summary>
+/// A privacy officer recorded letters that came back undelivered (returned to sender, address unknown, moved): those
+/// people move from direct notice by letter to indirect notice. Counts only; each person's row in the recipients table
+/// holds that it came back, when and why. <paramref name="Total"/> is how many letter people of the import have come back
+/// in all (counted from their rows), so the same total recorded twice is one event; the decider sets
+/// <see cref="Returned"/>, how many more than recorded before.
+/// </summary>
+/// <param name="Reason">The reason code given with this request (e.g. <c>returnedToSender</c>, <c>addressUnknown</c>, <c>moved</c>).</param>
+public sealed record LettersReturned(string ImportId, int Total, string Reason) : IncidentEvent
+{
+    public int Returned { get; init; }
 }
 
 /// <summary>Everyone due a notice was notified (direct, letter or indirect) or withheld: the deadline is met.</summary>
@@ -177,7 +197,7 @@ public sealed record NoticeCounts(int Direct, int Letters, int Indirect, int Wit
 
 /// <summary>
 /// The counts of completed notices changed afterwards: a delivery report said an email the relay had accepted was not
-/// delivered, so that person moved from direct to indirect notice. The Commissioner's report draft follows, until it is sent.
+/// delivered, or a letter came back (<see cref="LettersReturned"/>), so that person moved from direct to indirect notice. The Commissioner's report draft follows, until it is sent.
 /// </summary>
 public sealed record NoticeCountsRevised(NoticeCounts Counts) : IncidentEvent;
 

@@ -80,6 +80,7 @@ public static class IncidentEvolution
             NoticeContent = s.NoticeContent! with { Approved = a.Content ?? s.NoticeContent.Submitted, ApprovedAt = at },
         },
         LettersExported l => s with { LettersExport = l, LettersExportedAt = at },
+        LettersReturned r => s with { ReturnedLetters = r },
         NoticesCompleted n => s with { Notices = n.Counts, NoticesCompletedAt = at },
         IndirectNoticeChosen i => s with { IndirectNotice = new IndirectNoticeDecision(i.Trigger, i.Reason, at) },
         NoticeCountsRevised r => s with { Notices = r.Counts },

@@ -49,6 +49,13 @@ public sealed record IncidentState
     /// <summary>The latest letters export (for <see cref="LettersExported.ImportId"/>; a later import needs its own).</summary>
     public LettersExported? LettersExport { get; init; }
     public DateTimeOffset? LettersExportedAt { get; init; }
+
+    /// <summary>The latest record of returned letters (its <see cref="LettersReturned.Total"/> is for its import only).</summary>
+    public LettersReturned? ReturnedLetters { get; init; }
+
+    /// <summary>How many letter people of the current import had their letter come back.</summary>
+    public int ReturnedLettersOfCurrentImport =>
+        ReturnedLetters is { } r && r.ImportId == Recipients?.ImportId ? r.Total : 0;
     public NoticeCounts? Notices { get; init; }
     public DateTimeOffset? NoticesCompletedAt { get; init; }
 

@@ -30,7 +30,7 @@ public static class IncidentTransitions
         typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
         typeof(CommissionerReportApproved), typeof(CommissionerReportSent), typeof(RecipientsImported), typeof(NoticesCompleted), typeof(IncidentClosed),
         typeof(NoticeContentSubmitted), typeof(NoticeContentApproved), typeof(IndirectNoticeChosen), typeof(LettersExported), typeof(ContactDataPurged),
-        typeof(NoticeCountsRevised),
+        typeof(NoticeCountsRevised), typeof(LettersReturned),
     ];
 
     private static readonly Dictionary<(IncidentStatus, Type), Transition> Table = Build();
@@ -72,6 +72,7 @@ public static class IncidentTransitions
         table[(Notifying, typeof(IndirectNoticeChosen))] = Apply(Notifying);
         table[(Notifying, typeof(LettersExported))] = Apply(Notifying);
         table[(Notifying, typeof(NoticeCountsRevised))] = Apply(Notifying);
+        table[(Notifying, typeof(LettersReturned))] = Apply(Notifying);
 
         // The contact data is purged once it is no longer needed: notices complete (the decider checks) or the incident closed.
         table[(Notifying, typeof(ContactDataPurged))] = Apply(Notifying);
@@ -85,6 +86,7 @@ public static class IncidentTransitions
         table[(Closed, typeof(DeletionConfirmed))] = Apply(Closed);
         table[(Closed, typeof(CommissionerReportSent))] = Apply(Closed);
         table[(Closed, typeof(NoticeCountsRevised))] = Apply(Closed);
+        table[(Closed, typeof(LettersReturned))] = Apply(Closed); // a letter can come back after the incident closed
         return table;
     }
 

@@ -48,6 +48,7 @@ public static class FunctionCatalogue
         ChooseIndirectNotice.Function,
         LettersEndpoints.ExportFunction,
         LettersEndpoints.BlockedFunction,
+        RecordReturnedLetters.Function,
         GetHealth.Function,
 
         // Queues: the workflow's events, its activities, and the email delivery reports from Event Grid.

@@ -32,6 +32,7 @@ public sealed record IncidentView(
     RecipientsImported? Recipients,
     LettersExported? LettersExport,
     DateTimeOffset? LettersExportedAt,
+    int ReturnedLetters,
     NoticeCounts? Notices,
     DateTimeOffset? NoticesCompletedAt,
     IndirectNoticeDecision? IndirectNotice,
@@ -56,7 +57,7 @@ public sealed record IncidentView(
         s.ContainedAt,
         s.CommissionerReport is { } r ? new ReportView(r.Subject, r.DraftedAt, r.ApprovedAt, r.SentAt) : null,
         s.Recipients,
-        s.LettersExport, s.LettersExportedAt,
+        s.LettersExport, s.LettersExportedAt, s.ReturnedLettersOfCurrentImport,
         s.Notices, s.NoticesCompletedAt, s.IndirectNotice, s.ClosedReason, s.ClosedAt, s.BelowThreshold,
         IncidentDecider.ContactDataDueAt(s), s.ContactDataPurgedAt);
 }

@@ -16,6 +16,9 @@ public sealed class LetterTally
 
     public int Letters { get; private set; }
 
+    /// <summary>Letter people left out because their letter already came back undelivered.</summary>
+    public int Returned { get; private set; }
+
     public IReadOnlyList<BlockedLetter> Blocked => _blocked;
 
     /// <summary>The blocked letters by finding code, for the history.</summary>
@@ -23,6 +26,8 @@ public sealed class LetterTally
         _blocked.GroupBy(b => b.Code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
 
     internal void Written() => Letters++;
+
+    internal void Return() => Returned++;
 
     internal void Block(long line, string code) => _blocked.Add(new BlockedLetter(line, code));
 }

@@ -10,7 +10,8 @@ namespace Notifications.Functions.Letters;
 /// Goes through the letter people of an incident's import batch by batch (one recipients partition, at most 100
 /// people, in memory at a time): each person with the <see cref="NoticeChannel.Letter"/> channel gets the notice the
 /// fan-out would email them, rendered from the given state and linted against everyone else of the import. A letter
-/// the linter blocks is not written; its line and finding code are tallied. Logs nothing: the caller logs the counts.
+/// the linter blocks is not written; its line and finding code are tallied. A letter person whose letter already came back
+/// (status <c>returned</c>, now indirect) gets none and is counted. Logs nothing: the caller logs the counts.
 /// </summary>
 public sealed class LetterExporter(RecipientStore recipients, IncidentNoticeSource notices)
 {
@@ -39,6 +40,11 @@ public sealed class LetterExporter(RecipientStore recipients, IncidentNoticeSour
             {
                 if (person.Channel != NoticeChannel.Letter)
                 {
+                    if (person.Status == RecipientStatus.Returned)
+                    {
+                        tally.Return(); // their letter came back: indirect notice now, no second letter
+                    }
+
                     continue;
                 }
 

@@ -39,6 +39,7 @@ public static class LettersEndpoints
     {
         app.MapHttpFunction(ExportFunction, Export).RequireAuthorization(Policies.Officer);
         app.MapHttpFunction(BlockedFunction, Blocked).RequireAuthorization(Policies.Officer);
+        app.MapHttpFunction(RecordReturnedLetters.Function, RecordReturnedLetters.Handle).RequireAuthorization(Policies.Officer);
         return app;
     }
 
@@ -88,6 +89,7 @@ public static class LettersEndpoints
             {
                 EventId = EventIdFor(importId, sha256),
                 BlockedByCode = tally.BlockedByCode,
+                Returned = tally.Returned,
             };
             var recorded = await WorkflowCalls.RunAsync(engine, id, exported, http.User.ToActor(Roles.PrivacyOfficer), ct);
             switch (recorded.Result)

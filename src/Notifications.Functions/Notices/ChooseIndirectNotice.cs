@@ -89,12 +89,12 @@ public static class ChooseIndirectNotice
         return await WorkflowCalls.RunAsync(engine, id, chosen, http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 
-    /// <summary>Emailed before the switch: direct. Letters exported before it: letters. Withheld stay withheld. Everyone else: indirect.</summary>
+    /// <summary>Emailed before the switch: direct. Letters exported before it (and not come back): letters. Withheld stay withheld. Everyone else: indirect.</summary>
     public static NoticeCounts Counts(IncidentState state, long sentDirectly, string why, string publicNoticeUrl)
     {
         var total = state.Recipients?.Counts.Rows ?? state.Facts!.Affected.EstimatedCount ?? 0;
         var withheld = state.Recipients?.Counts.ByChannel.GetValueOrDefault(NoticeChannel.Withheld) ?? 0;
-        var letters = NoticeCompletion.CurrentLettersExport(state)?.Letters ?? 0;
+        var letters = NoticeCompletion.LettersNotReturned(state) ?? 0; // a letter that came back counts as indirect
         var direct = (int)Math.Min(sentDirectly, total - withheld - letters);
         var indirect = (int)Math.Max(0, total - withheld - letters - direct);
         var method = $"Indirect notice for the whole incident: {why} The public notice, in English and French, is at {publicNoticeUrl}"

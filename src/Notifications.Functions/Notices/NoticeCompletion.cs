@@ -11,8 +11,9 @@ namespace Notifications.Functions.Notices;
 /// indirect = the import's indirect channel plus permanent email failures and bounces. Held (logged, not recorded) while
 /// any notice was blocked by the linter, and while the import has people to notify by letter and no letters export of
 /// that import has been recorded, or the latest one blocked some letters: those people are not notified yet. The
-/// fan-out's last batch and each letters export call it, so whichever finishes last completes the notices. A delivery
-/// report that arrives afterwards revises the counts (<see cref="ReviseAsync"/>).
+/// fan-out's last batch and each letters export call it, so whichever finishes last completes the notices; an import
+/// with nobody to email needs no fan-out run. Letters that came back undelivered (<see cref="LettersReturned"/>) count
+/// as indirect, not letters. A delivery report or a returned letter afterwards revises the counts (<see cref="ReviseAsync"/>).
 /// </summary>
 public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentStore store, WorkflowEngine engine, ILogger<NoticeCompletion> logger)
 {
@@ -26,7 +27,8 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
     /// <param name="actor">Who the history names for the completion: the batch activity, or the letters export.</param>
     public async Task<bool> RecordAsync(string incidentId, Actor actor, CancellationToken ct)
     {
-        var snapshot = await progress.GetAsync(incidentId, ct);
+        var (state, _) = await store.LoadAsync(incidentId, ct);
+        var snapshot = await FanOutAsync(incidentId, state, ct);
         if (snapshot is not { IsComplete: true })
         {
             return false;
@@ -38,7 +40,6 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
             return false;
         }
 
-        var (state, _) = await store.LoadAsync(incidentId, ct);
         if (state.NoticesCompletedAt is not null || state.Status != IncidentStatus.Notifying)
         {
             return false;
@@ -59,7 +60,7 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
             return false;
         }
 
-        var counts = Counts(snapshot, byChannel, letters?.Letters);
+        var counts = Counts(snapshot, byChannel, LettersNotReturned(state), state.ReturnedLettersOfCurrentImport);
         var completed = new NoticesCompleted(counts) { EventId = $"notices-completed:{snapshot.RunId}" };
         await engine.HandleAsync(incidentId, completed, actor, ct);
         LogCompleted(incidentId, snapshot.RunId, counts.Direct, counts.Letters, counts.Indirect, counts.Withheld);
@@ -67,20 +68,24 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
     }
 
     /// <summary>
-    /// After a delivery report changed an incident's counts: records completion if the run is complete and completion is
-    /// not recorded yet; once it is recorded, records <see cref="NoticeCountsRevised"/> with the counts as they now stand.
-    /// The incident is written only when the counts differ from the recorded ones; the event id is derived from the counts,
-    /// so handlers that computed the same counts at once record them once.
+    /// After a delivery report or a returned letter changed an incident's counts: records completion if the run is
+    /// complete and completion is not recorded yet; once it is recorded, records <see cref="NoticeCountsRevised"/> with the
+    /// counts as they now stand. The incident is written only when the counts differ from the recorded ones; the event id
+    /// is derived from the counts, so handlers that computed the same counts at once record them once.
     /// </summary>
-    public async Task<bool> ReviseAsync(string incidentId, CancellationToken ct)
+    public Task<bool> ReviseAsync(string incidentId, CancellationToken ct) =>
+        ReviseAsync(incidentId, Actor.Activity("receive-delivery-report"), ct);
+
+    /// <param name="actor">Who the history names for a revision: the delivery-report activity, or the officer who recorded returned letters.</param>
+    public async Task<bool> ReviseAsync(string incidentId, Actor actor, CancellationToken ct)
     {
-        var snapshot = await progress.GetAsync(incidentId, ct);
+        var (state, _) = await store.LoadAsync(incidentId, ct);
+        var snapshot = await FanOutAsync(incidentId, state, ct);
         if (snapshot is null)
         {
             return false;
         }
 
-        var (state, _) = await store.LoadAsync(incidentId, ct);
         if (state.NoticesCompletedAt is null)
         {
             if (!snapshot.IsComplete)
@@ -100,17 +105,36 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
         }
 
         var counts = state.IndirectNotice is null
-            ? Counts(snapshot, state.Recipients?.Counts.ByChannel ?? new Dictionary<NoticeChannel, long>(), CurrentLettersExport(state)?.Letters)
-            : BouncedSinceIndirectNotice(recorded, snapshot.Sent);
+            ? Counts(snapshot, state.Recipients?.Counts.ByChannel ?? new Dictionary<NoticeChannel, long>(), LettersNotReturned(state),
+                state.ReturnedLettersOfCurrentImport)
+            : ReturnedSinceIndirectNotice(BouncedSinceIndirectNotice(recorded, snapshot.Sent), LettersNotReturned(state) ?? 0);
         if (recorded.SameAs(counts) || counts.Indirect < recorded.Indirect)
         {
             return false;
         }
 
         var revised = new NoticeCountsRevised(counts) { EventId = RevisionEventId(counts) };
-        var result = await engine.HandleAsync(incidentId, revised, Actor.Activity("receive-delivery-report"), ct);
-        LogRevised(incidentId, snapshot.RunId, counts.Direct, counts.Indirect, result.Outcome);
+        var result = await engine.HandleAsync(incidentId, revised, actor, ct);
+        LogRevised(incidentId, snapshot.RunId, counts.Direct, counts.Letters, counts.Indirect, result.Outcome);
         return result.Outcome == HandleOutcome.Applied;
+    }
+
+    /// <summary>
+    /// The fan-out's progress. An import with nobody to email needs no run: without one (or while its batches are still
+    /// skipping everyone) it is an empty, complete fan-out named after the import's run id, so the letters export alone
+    /// can complete a letters-only incident.
+    /// </summary>
+    private async Task<FanOutSnapshot?> FanOutAsync(string incidentId, IncidentState state, CancellationToken ct)
+    {
+        var snapshot = await progress.GetAsync(incidentId, ct);
+        if (snapshot is { IsComplete: true } || state.Recipients is not { } import || import.Counts.ByChannel.GetValueOrDefault(NoticeChannel.Email) > 0)
+        {
+            return snapshot;
+        }
+
+        return new FanOutSnapshot(incidentId, snapshot?.RunId ?? NotificationEndpoints.RunIdFor(import.ImportId), People: 0, Batches: 0,
+            BatchesReleased: 0, BatchesReported: 0, BatchesComplete: 0, Sent: 0, Blocked: 0, FailedPermanent: 0, Skipped: 0, Pending: 0,
+            Halted: false, StartedAt: snapshot?.StartedAt ?? default, LastReportAt: null, SentPerSecond: 0, Eta: TimeSpan.Zero);
     }
 
     /// <summary>Deterministic: the same counts give the same id, so concurrent handlers record them once.</summary>
@@ -131,16 +155,31 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
         };
     }
 
-    /// <param name="lettersExported">The letters of the recorded export; the import's letter channel when there is none.</param>
-    public static NoticeCounts Counts(FanOutSnapshot snapshot, IReadOnlyDictionary<NoticeChannel, long> byChannel, int? lettersExported = null)
+    /// <summary>Likewise for letters exported before the switch that came back since: from letters to indirect.</summary>
+    public static NoticeCounts ReturnedSinceIndirectNotice(NoticeCounts recorded, int lettersNow)
+    {
+        var returned = recorded.Letters - Math.Min(lettersNow, recorded.Letters);
+        return returned == 0 ? recorded : recorded with
+        {
+            Letters = recorded.Letters - returned,
+            Indirect = recorded.Indirect + returned,
+            Method = $"{recorded.Method} Letters to {returned} of them came back undelivered; the public notice covers those people.",
+        };
+    }
+
+    /// <param name="lettersExported">The letters of the recorded export that did not come back; the import's letter channel when there is none.</param>
+    /// <param name="lettersReturned">Letter people of the import whose letter came back undelivered: counted as indirect notice.</param>
+    public static NoticeCounts Counts(FanOutSnapshot snapshot, IReadOnlyDictionary<NoticeChannel, long> byChannel, int? lettersExported = null,
+        int lettersReturned = 0)
     {
         int Channel(NoticeChannel c) => (int)byChannel.GetValueOrDefault(c);
         var direct = (int)snapshot.Sent;
-        var letters = lettersExported ?? Channel(NoticeChannel.Letter);
-        var indirect = Channel(NoticeChannel.Indirect) + (int)snapshot.FailedPermanent + (int)snapshot.Bounced;
+        var letters = lettersExported ?? Channel(NoticeChannel.Letter) - lettersReturned;
+        var indirect = Channel(NoticeChannel.Indirect) + (int)snapshot.FailedPermanent + (int)snapshot.Bounced + lettersReturned;
         var withheld = Channel(NoticeChannel.Withheld);
         var method = $"Notified directly by email ({direct}); by letter where there was no email address ({letters}); "
-            + $"by indirect notice where contact information was missing or the email could not be delivered ({indirect}).";
+            + $"by indirect notice where contact information was missing or the email could not be delivered ({indirect})"
+            + (lettersReturned > 0 ? $", including {lettersReturned} whose letter came back undelivered." : ".");
         IReadOnlyList<string> reasons = withheld > 0 ? [WithheldReason] : [];
         return new NoticeCounts(direct, letters, indirect, withheld, reasons, method);
     }
@@ -148,6 +187,17 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
     /// <summary>The recorded letters export of the current import, if any.</summary>
     internal static LettersExported? CurrentLettersExport(IncidentState state) =>
         state.LettersExport is { } export && export.ImportId == state.Recipients?.ImportId ? export : null;
+
+    /// <summary>
+    /// Letters of the current import's export that came back since it was written (those already back then were left out
+    /// of it and counted in its <see cref="LettersExported.Returned"/>).
+    /// </summary>
+    private static int LettersReturnedSinceExport(IncidentState state) =>
+        CurrentLettersExport(state) is { } export ? Math.Max(0, state.ReturnedLettersOfCurrentImport - export.Returned) : 0;
+
+    /// <summary>The letters of the current import's export that have not come back; null without an export.</summary>
+    internal static int? LettersNotReturned(IncidentState state) =>
+        CurrentLettersExport(state) is { } export ? export.Letters - LettersReturnedSinceExport(state) : null;
 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Incident {IncidentId}: run {RunId} complete but {Blocked} notices blocked; completion not recorded")]
     private partial void LogHeld(string incidentId, string runId, long blocked);
@@ -165,6 +215,6 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
     private partial void LogCompleted(string incidentId, string runId, int direct, int letters, int indirect, int withheld);
 
     [LoggerMessage(EventId = 6106, Level = LogLevel.Information,
-        Message = "Incident {IncidentId}: run {RunId} notice counts revised after delivery reports: direct {Direct}, indirect {Indirect} ({Outcome})")]
-    private partial void LogRevised(string incidentId, string runId, int direct, int indirect, HandleOutcome outcome);
+        Message = "Incident {IncidentId}: run {RunId} notice counts revised: direct {Direct}, letters {Letters}, indirect {Indirect} ({Outcome})")]
+    private partial void LogRevised(string incidentId, string runId, int direct, int letters, int indirect, HandleOutcome outcome);
 }

@@ -24,7 +24,7 @@ public static class FanOutKeys
 
 /// <summary>
 /// The send status of a recipient row. <c>pending</c> is set at import; the batch sender moves it on, and a delivery
-/// report can move <c>sent</c> on to <c>bounced</c>.
+/// report can move <c>sent</c> on to <c>bounced</c>. A letter person's row goes to <c>returned</c> when the letter came back.
 /// </summary>
 public static class RecipientStatus
 {
@@ -37,6 +37,9 @@ public static class RecipientStatus
     /// <summary>The relay accepted the notice, then reported it undelivered: the person is moved to indirect notice.</summary>
     public const string Bounced = "bounced";
 
+    /// <summary>A letter (channel letter, never emailed) came back undelivered: the person is moved to indirect notice.</summary>
+    public const string Returned = "returned";
+
     /// <summary>Statuses that are never sent again.</summary>
-    public static bool IsFinal(string? status) => status is Sent or Blocked or FailedPermanent or Bounced;
+    public static bool IsFinal(string? status) => status is Sent or Blocked or FailedPermanent or Bounced or Returned;
 }

@@ -22,6 +22,7 @@ public static class RecipientFields
         "Line", "Language", "Channel", "ChannelBefore", "Withhold", "Status",
         "SendingAt", "SentAt", "MessageId", "BlockCode", "BlockedAt", "FailureCode", "FailedAt",
         "DeliveredAt", "BouncedAt", "BounceCode", // written by delivery reports
+        "ReturnedAt", "ReturnCode", // written when a letter came back (ReturnedLetterRecorder)
         ContactPurgedAt,
     };
 

@@ -57,6 +57,15 @@ public static class IncidentBuilder
         return status == IncidentStatus.Closed ? Apply(complete, new IncidentClosed("Handled.", false) { EventId = "close" }) : complete;
     }
 
+    /// <summary>Notifying with import <c>imp-1</c> (one letter person) and its letters exported, or closed after that.</summary>
+    public static IncidentState LettersExported(IncidentStatus status = IncidentStatus.Notifying)
+    {
+        var state = InStatus(IncidentStatus.Notifying);
+        state = Apply(state, SampleOf(typeof(RecipientsImported), state));
+        state = Apply(state, SampleOf(typeof(LettersExported), state));
+        return status == IncidentStatus.Closed ? Apply(state, new IncidentClosed("Handled.", false) { EventId = "close" }) : state;
+    }
+
     /// <summary>One sample of every inbound event type that the given state accepts as fresh.</summary>
     public static IncidentEvent SampleOf(Type type, IncidentState state) => type.Name switch
     {
@@ -78,6 +87,7 @@ public static class IncidentBuilder
             new Dictionary<Domain.Recipients.NoticeChannel, long> { [Domain.Recipients.NoticeChannel.Email] = 2, [Domain.Recipients.NoticeChannel.Letter] = 1 }, 0, 1, 0), true)
             { EventId = "imported" },
         nameof(LettersExported) => new LettersExported("imp-1", "csv", 1, 0, Sha256Sample) { EventId = $"letters-exported:imp-1:{Sha256Sample}" },
+        nameof(LettersReturned) => new LettersReturned("imp-1", 1, "returnedToSender") { EventId = "letters-returned:imp-1:1" },
         nameof(NoticesCompleted) => new NoticesCompleted(new NoticeCounts(10, 2, 1, 1, ["Safety of a person under a protection order."], "Email and letters.")) { EventId = "notices-done" },
         nameof(NoticeCountsRevised) => new NoticeCountsRevised(new NoticeCounts(9, 2, 2, 1, ["Safety of a person under a protection order."], "Email and letters.")) { EventId = "notice-counts-revised:d9-l2-i2-w1" },
         nameof(NoticeContentSubmitted) => new NoticeContentSubmitted(new("A file was emailed to the wrong person.", "Un fichier a été envoyé à la mauvaise personne."),

@@ -45,6 +45,7 @@ public sealed class IncidentTransitionsTests
         Row(nameof(NoticeContentApproved), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(IndirectNoticeChosen), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(LettersExported), (R, None), (R, Open), (A, Notifying), (R, Closed));
+        Row(nameof(LettersReturned), (R, None), (R, Open), (A, Notifying), (A, Closed));
         Row(nameof(IncidentClosed), (R, None), (A, Closed), (A, Closed), (R, Closed));
         Row(nameof(ContactDataPurged), (R, None), (R, Open), (A, Notifying), (A, Closed));
         return rows;
@@ -102,6 +103,12 @@ public sealed class IncidentTransitionsTests
         {
             // A revision needs completed notices to revise.
             state = IncidentBuilder.NoticesComplete(from);
+        }
+
+        if (eventType == nameof(LettersReturned) && from is IncidentStatus.Notifying or IncidentStatus.Closed)
+        {
+            // A letter can come back only once it was exported.
+            state = IncidentBuilder.LettersExported(from);
         }
 
         // Samples refer to the incident's tasks and facts; for an incident that does not exist yet, take them from an open one.

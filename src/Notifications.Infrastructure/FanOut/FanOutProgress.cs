@@ -32,6 +32,12 @@ public sealed record FanOutSnapshot(
     /// <summary>Of <see cref="Sent"/>, the people with delivery evidence (a <c>Delivered</c> report).</summary>
     public long Delivered { get; init; }
 
+    /// <summary>
+    /// While the canary waits for its delivery reports (<see cref="FanOutOptions.CanaryDeliveryWait"/>): when the rest goes
+    /// out at the latest. Null when there is no such wait.
+    /// </summary>
+    public DateTimeOffset? CanaryDeliveryWaitUntil { get; init; }
+
     /// <summary>Every batch reported complete: nobody is pending or sending.</summary>
     public bool IsComplete => BatchesComplete == Batches && Pending == 0;
 }
@@ -39,11 +45,13 @@ public sealed record FanOutSnapshot(
 public sealed class FanOutProgress
 {
     private readonly FanOutTable _table;
+    private readonly FanOutOptions _options;
     private readonly TimeProvider _time;
 
     public FanOutProgress(StorageClients storage, IOptions<FanOutOptions> options, TimeProvider time)
     {
-        _table = new FanOutTable(storage, options.Value);
+        _options = options.Value;
+        _table = new FanOutTable(storage, _options);
         _time = time;
     }
 
@@ -81,6 +89,7 @@ public sealed class FanOutProgress
         {
             Bounced = bounced,
             Delivered = delivered,
+            CanaryDeliveryWaitUntil = run is { RestEnqueued: false, CanaryCompletedAt: { } canaryDone } ? canaryDone + _options.CanaryDeliveryWait : null,
         };
     }
 

@@ -113,6 +113,8 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         var queue = await app.Services.GetRequiredService<StorageClients>().QueueAsync(SendNotificationBatch.Function.QueueName);
         Assert.Equal(1, (await queue.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount);
         Assert.Equal(0, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+        var waiting = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.Equal(app.Clock.GetUtcNow().AddMinutes(10), waiting.GetProperty("canaryDeliveryWaitUntil").GetDateTimeOffset());
 
         await EnqueueAsync(app, [.. people.Take(100).Select(p => DeliveryReportEvents.EventGrid(ids[p.Email], p.Email, "Delivered"))]);
         Assert.Equal(100, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
@@ -122,6 +124,7 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         Assert.Equal((150, 0), (counts.GetProperty("direct").GetInt32(), counts.GetProperty("indirect").GetInt32()));
         var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.Equal((150L, 100L), (progress.GetProperty("sent").GetInt64(), progress.GetProperty("delivered").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, progress.GetProperty("canaryDeliveryWaitUntil").ValueKind);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public static class SampleIncident
         await sample.SayAsync("History:");
         await sample.PrintHistoryAsync(ct);
         await sample.SayAsync("The officer confirmed significant harm, the approver approved the report, and the Commissioner's inbox has it.");
-        await sample.SayAsync($"Notices complete. The reminder, the report and the notices are in the maildev inbox ({Inbox} when run by scripts/start.sh).");
+        await sample.SayAsync($"The reminder, the report and the notices are in the maildev inbox: {Inbox} (when run by scripts/start.sh).");
         return 0;
     }
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Notifications.Functions.Access;
 
 namespace Notifications.Functions.Sample;
@@ -9,83 +6,88 @@ namespace Notifications.Functions.Sample;
 /// <summary>
 /// <c>sample [apiBase]</c>: takes a sample incident through the running local system: report it (physical harm
 /// possible, so the deadline is now), wait for the reminder and the harm assessment, confirm the assessment as a privacy
-/// officer, approve the Commissioner's report as an approver, wait until it is sent, and print the history.
+/// officer, approve the Commissioner's report as an approver and wait until it is sent; then the notices to the affected
+/// people (<see cref="SampleNotices"/>); print the notification progress and the history.
 /// </summary>
 public static class SampleIncident
 {
+    /// <summary>Where <c>scripts/start.sh</c> serves the maildev inbox.</summary>
+    public const string Inbox = "http://127.0.0.1:1080";
+
     public static async Task<int> RunAsync(AuthOptions auth, Uri api, TextWriter output, CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
-        var token = LocalTokens.Mint(auth, Roles.PrivacyOfficer, "sample-officer", DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
-        var approverToken = LocalTokens.Mint(auth, Roles.Approver, "sample-approver", DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-
-        var created = await http.PostAsJsonAsync("api/incidents", new
+        using var sample = SampleSession.Create(auth, api, output);
+        var failure = await ReportAsync(sample, ct)
+            ?? await ReportToCommissionerAsync(sample, ct)
+            ?? await SampleNotices.SendAsync(sample, ct);
+        if (failure is not null)
         {
-            title = "Sample: case file left on a bus",
-            description = "A printed case file was left on a city bus and has not been recovered.",
+            await sample.SayAsync(failure);
+            return 1;
+        }
+
+        await SampleNotices.PrintProgressAsync(sample, ct);
+        await sample.SayAsync("History:");
+        await sample.PrintHistoryAsync(ct);
+        await sample.SayAsync("The officer confirmed significant harm, the approver approved the report, and the Commissioner's inbox has it.");
+        await sample.SayAsync($"The reminder, the report and the notices are in the maildev inbox: {Inbox} (when run by scripts/start.sh).");
+        return 0;
+    }
+
+    private static async Task<string?> ReportAsync(SampleSession sample, CancellationToken ct)
+    {
+        using var created = await sample.Officer.PostAsJsonAsync("api/incidents", new
+        {
+            title = "Sample: case files left on a bus",
+            description = "A folder of printed case files was left on a city bus and has not been recovered.",
             reporter = new { name = "Sample Reporter", email = "sample.reporter@example.test", phone = "250-555-0100" },
             publicBodies = new[] { new { name = "Ministry of Examples", holds = "custodyAndControl" } },
             occurred = new { kind = "date", on = DateTimeOffset.UtcNow.AddHours(-6) },
             discovered = DateTimeOffset.UtcNow.AddHours(-1),
             cause = "loss",
             personalInformation = new[] { "name", "homeAddress", "health" },
-            affected = new { estimatedCount = 1, groups = new[] { "vulnerable" } },
+            affected = new { estimatedCount = 6, groups = new[] { "vulnerable" } },
             recipients = new { relationship = "public" },
             containment = new { status = "notContained" },
             physicalHarmPossible = true,
         }, ct);
         if (!created.IsSuccessStatusCode)
         {
-            await output.WriteLineAsync($"Intake failed: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync(ct)}");
-            return 1;
+            return await SampleSession.FailedAsync("Intake", created, ct);
         }
 
-        var location = created.Headers.Location!.ToString().TrimStart('/');
-        await output.WriteLineAsync($"Reported: /{location}");
-        if (!await WaitForAsync(http, location, ["reminder-sent", "assessment-proposed"], ct))
+        sample.Incident = created.Headers.Location!.ToString().TrimStart('/');
+        await sample.SayAsync($"Reported: /{sample.Incident}");
+        if (!await sample.WaitForHistoryAsync(ct, "reminder-sent", "assessment-proposed"))
         {
-            await output.WriteLineAsync("No reminder or assessment within 60 s: is the app running with --local?");
-            return 1;
+            return "No reminder or assessment within 60 s: is the app running with --local?";
         }
 
-        await output.WriteLineAsync("The deadline reminder reached the privacy office's inbox; the harm assessment is proposed.");
-        var decided = await http.PostAsJsonAsync($"{location}/assessment/decision", new { decision = "confirm" }, ct);
-        using var approve = new HttpRequestMessage(HttpMethod.Post, $"{location}/commissioner-report/approve");
-        approve.Headers.Authorization = new AuthenticationHeaderValue("Bearer", approverToken);
-        var approved = decided.IsSuccessStatusCode ? await http.SendAsync(approve, ct) : decided;
-        if (!approved.IsSuccessStatusCode || !await WaitForAsync(http, location, ["commissioner-report-sent"], ct))
-        {
-            await output.WriteLineAsync($"Decision or report approval failed: {(int)approved.StatusCode} {await approved.Content.ReadAsStringAsync(ct)}");
-            return 1;
-        }
-
-        var history = await http.GetFromJsonAsync<JsonElement>(location + "/history", ct);
-        foreach (var entry in history.EnumerateArray())
-        {
-            var actor = entry.GetProperty("actor");
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  #{entry.GetProperty("sequence").GetInt64()} {entry.GetProperty("at").GetDateTimeOffset():u} {entry.GetProperty("type").GetString(),-28} by {actor.GetProperty("id").GetString()} ({actor.GetProperty("role").GetString()})"));
-        }
-
-        await output.WriteLineAsync("The officer confirmed significant harm, the approver approved the report, and the Commissioner's inbox has it.");
-        return 0;
+        await sample.SayAsync("The deadline reminder reached the privacy office's inbox; the harm assessment is proposed.");
+        return null;
     }
 
-    private static async Task<bool> WaitForAsync(HttpClient http, string location, string[] types, CancellationToken ct)
+    /// <summary>The officer confirms the proposed significant harm; the approver approves the drafted report; it is sent.</summary>
+    private static async Task<string?> ReportToCommissionerAsync(SampleSession sample, CancellationToken ct)
     {
-        for (var attempt = 0; attempt < 120; attempt++)
+        using var decided = await sample.Officer.PostAsJsonAsync($"{sample.Incident}/assessment/decision", new { decision = "confirm" }, ct);
+        if (!decided.IsSuccessStatusCode)
         {
-            var history = await http.GetFromJsonAsync<JsonElement>(location + "/history", ct);
-            var seen = history.EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToHashSet();
-            if (types.All(seen.Contains))
-            {
-                return true;
-            }
-
-            await Task.Delay(500, ct);
+            return await SampleSession.FailedAsync("The decision", decided, ct);
         }
 
-        return false;
+        using var approved = await sample.PostAsApproverAsync("commissioner-report/approve", ct);
+        if (!approved.IsSuccessStatusCode)
+        {
+            return await SampleSession.FailedAsync("The report approval", approved, ct);
+        }
+
+        if (!await sample.WaitForHistoryAsync(ct, "commissioner-report-sent"))
+        {
+            return "The Commissioner's report was not sent within 60 s; see the app's log.";
+        }
+
+        await sample.SayAsync("The Commissioner's report is approved and sent.");
+        return null;
     }
 }

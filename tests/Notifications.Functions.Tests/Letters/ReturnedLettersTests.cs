@@ -60,11 +60,7 @@ public sealed class ReturnedLettersTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
-        var people = Mixed(app.Prefix, email: 2, letters: 3);
-        await ImportAsync(officer, id, people, _ct);
-        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
-        (await officer.GetAsync($"/api/incidents/{id}/letters", _ct)).EnsureSuccessStatusCode();
+        var (id, people) = await ExportedAsync(app, officer, email: 2, letters: 3);
         var back = people.Where(p => p.GetsALetter).Take(2).ToList();
 
         var response = await PostAsync(officer, id, new { personIds = back.Select(p => p.Id), reason = "addressUnknown" });
@@ -97,11 +93,7 @@ public sealed class ReturnedLettersTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
-        var people = Mixed(app.Prefix, email: 0, letters: 3); // letters only: + 1 indirect, 1 withheld
-        await ImportAsync(officer, id, people, _ct);
-        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
-        (await officer.GetAsync($"/api/incidents/{id}/letters", _ct)).EnsureSuccessStatusCode();
+        var (id, people) = await ExportedAsync(app, officer, email: 0, letters: 3); // letters only: + 1 indirect, 1 withheld
         Assert.Equal((0, 3, 1, 1), Counts(Assert.Single(await HistoryAsync(officer, id, "notices-completed", _ct)).GetProperty("event").GetProperty("counts")));
         var request = new { personIds = new[] { people[1].Id } };
 
@@ -129,11 +121,7 @@ public sealed class ReturnedLettersTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
-        var people = Mixed(app.Prefix, email: 1, letters: 2);
-        await ImportAsync(officer, id, people, _ct);
-        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
-        (await officer.GetAsync($"/api/incidents/{id}/letters", _ct)).EnsureSuccessStatusCode();
+        var (id, people) = await ExportedAsync(app, officer, email: 1, letters: 2);
         var letter = people.First(p => p.GetsALetter);
         var emailPerson = people.First(p => p.Email is not null);
         var before = await HistoryCountAsync(officer, id);
@@ -180,11 +168,7 @@ public sealed class ReturnedLettersTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
-        var people = Mixed(app.Prefix, email: 1, letters: 3);
-        await ImportAsync(officer, id, people, _ct);
-        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
-        (await officer.GetAsync($"/api/incidents/{id}/letters", _ct)).EnsureSuccessStatusCode();
+        var (id, people) = await ExportedAsync(app, officer, email: 1, letters: 3);
         var back = people.First(p => p.GetsALetter);
         (await PostAsync(officer, id, new { personIds = new[] { back.Id } })).EnsureSuccessStatusCode();
 
@@ -198,6 +182,17 @@ public sealed class ReturnedLettersTests(DevServicesFixture fixture)
         Assert.Equal((2, 1), (export.GetProperty("letters").GetInt32(), export.GetProperty("returned").GetInt32()));
         var counts = Assert.Single(await HistoryAsync(officer, id, "notices-completed", _ct)).GetProperty("event").GetProperty("counts");
         Assert.Equal((1, 2, 2, 1), Counts(counts));
+    }
+
+    /// <summary>A notifying incident with these people imported, its content approved and its letters exported.</summary>
+    private async Task<(string Id, List<LetterPerson> People)> ExportedAsync(AppFactory app, HttpClient officer, int email, int letters)
+    {
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
+        var people = Mixed(app.Prefix, email, letters);
+        await ImportAsync(officer, id, people, _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
+        (await officer.GetAsync($"/api/incidents/{id}/letters", _ct)).EnsureSuccessStatusCode();
+        return (id, people);
     }
 
     private Task<HttpResponseMessage> PostAsync(HttpClient client, string id, object body) =>

@@ -24,10 +24,19 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
     public Task<bool> RecordAsync(string incidentId, CancellationToken ct) =>
         RecordAsync(incidentId, Actor.Activity("send-notification-batch"), ct);
 
-    /// <param name="actor">Who the history names for the completion: the batch activity, or the letters export.</param>
+    /// <param name="actor">
+    /// Who the history names for the completion: the batch activity, the letters export, or, for an import with nobody to
+    /// email or write to, the approval or the import that came last.
+    /// </param>
     public async Task<bool> RecordAsync(string incidentId, Actor actor, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(incidentId, ct);
+        if (state.NoticeContent?.ApprovedAt is null)
+        {
+            // Without approved content there is no public notice for the indirect people, and nothing was sent.
+            return false;
+        }
+
         var snapshot = await FanOutAsync(incidentId, state, ct);
         if (snapshot is not { IsComplete: true })
         {

@@ -98,7 +98,7 @@ public static class NoticeContentEndpoints
     /// Content written for the deployed templates is approved only while those are still the deployed ones.
     /// </summary>
     public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Approve(
-        string id, HttpContext http, IncidentStore store, WorkflowEngine engine, CancellationToken ct)
+        string id, HttpContext http, IncidentStore store, WorkflowEngine engine, NoticeCompletion completion, CancellationToken ct)
     {
         string? reviewed = null;
         if (http.Request.ContentLength is > 0)
@@ -114,9 +114,14 @@ public static class NoticeContentEndpoints
 
         var submitted = (await store.LoadAsync(id, ct)).State.NoticeContent?.Submitted;
         var version = reviewed ?? (submitted?.Templates is not null ? submitted.TemplateVersion : NoticeTemplateSet.Default.Version);
-        return await WorkflowCalls.RunAsync(engine, id,
+        var approved = await WorkflowCalls.RunAsync(engine, id,
             new NoticeContentApproved(version) { EventId = WorkflowCalls.EventId(http.Request, "notice-content-approved") },
             http.User.ToActor(Roles.Approver), ct);
+
+        // An import with nobody to email or write to is complete once its public notice is approved.
+        return approved.Result is Ok<IncidentView> && await completion.RecordAsync(id, Actor.Activity("approve-notice-content"), ct)
+            ? TypedResults.Ok(IncidentView.From((await store.LoadAsync(id, ct)).State))
+            : approved;
     }
 
     private static void Check(Dictionary<string, string[]> errors, Request r)

@@ -5,6 +5,7 @@ using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
 using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
+using Notifications.Functions.Notices;
 using Notifications.Infrastructure.Recipients;
 using Notifications.Infrastructure.Workflow;
 
@@ -24,7 +25,8 @@ public static class ImportRecipients
     public const long MaxBytes = 256L * 1024 * 1024;
 
     public static async Task<Results<Ok<ImportManifest>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(
-        string id, HttpContext http, IncidentStore store, RecipientImporter importer, ContactDataPurger purger, WorkflowEngine engine, CancellationToken ct)
+        string id, HttpContext http, IncidentStore store, RecipientImporter importer, ContactDataPurger purger, WorkflowEngine engine,
+        NoticeCompletion completion, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
         if (state.Status == IncidentStatus.None)
@@ -88,6 +90,8 @@ public static class ImportRecipients
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: ex.Message);
         }
 
+        // Nobody to email or write to, and the public notice already approved: the notices are complete now.
+        await completion.RecordAsync(id, Actor.Activity("import-recipients"), ct);
         return TypedResults.Ok(manifest);
     }
 

@@ -41,6 +41,33 @@ public sealed class ReturnedLettersTests(DevServicesFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).StatusCode);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task NobodyToEmailOrWriteTo_CompletesOnTheApproval_OrOnTheImportThatComesAfterIt(bool importFirst)
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
+        var people = Mixed(app.Prefix, email: 0, letters: 0); // 1 indirect, 1 withheld
+
+        if (importFirst)
+        {
+            await ImportAsync(officer, id, people, _ct);
+            Assert.Empty(await HistoryAsync(officer, id, "notices-completed", _ct)); // no public notice approved yet
+            await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
+        }
+        else
+        {
+            await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
+            await ImportAsync(officer, id, people, _ct);
+        }
+
+        var completed = Assert.Single(await HistoryAsync(officer, id, "notices-completed", _ct));
+        Assert.Equal(importFirst ? "system:approve-notice-content" : "system:import-recipients", completed.GetProperty("actor").GetProperty("id").GetString());
+        Assert.Equal((0, 0, 1, 1), Counts(completed.GetProperty("event").GetProperty("counts")));
+    }
+
     [Fact]
     public async Task ImportWithEmailPeople_StillWaitsForTheFanOut_AfterTheExport()
     {

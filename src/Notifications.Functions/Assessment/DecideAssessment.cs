@@ -61,8 +61,7 @@ public static class DecideAssessment
 
         if (state.CurrentProposal is not { } proposal)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now",
-                detail: "The assessment of the latest facts is not ready yet; decide once it is proposed.");
+            return WorkflowCalls.Conflict("The assessment of the latest facts is not ready yet; decide once it is proposed.");
         }
 
         var significant = kind == DecisionKind.Confirmed ? proposal.SignificantHarm : request.SignificantHarm!.Value;

@@ -21,7 +21,7 @@ public static class WorkflowCalls
         }
         catch (Exception ex) when (ex is InvalidTransitionException or DecisionRejectedException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: ex.Message);
+            return Conflict(ex.Message);
         }
     }
 
@@ -31,4 +31,8 @@ public static class WorkflowCalls
         var key = request.Headers["Idempotency-Key"].ToString();
         return $"{prefix}:{(key.Length is > 0 and <= 128 ? key : Guid.NewGuid().ToString("N"))}";
     }
+
+    /// <summary>The 409 every endpoint answers when the incident's state does not allow the request now, with the reason.</summary>
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: detail);
 }

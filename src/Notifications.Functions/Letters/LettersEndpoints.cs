@@ -165,12 +165,12 @@ public static class LettersEndpoints
 
         if (refusal is not null)
         {
-            return new(Conflict: Conflict(refusal));
+            return new(Conflict: WorkflowCalls.Conflict(refusal));
         }
 
         var batches = await exporter.BatchesAsync(state, ct);
         return batches is null
-            ? new(Conflict: Conflict("A new list of affected people is being imported; try again in a moment."))
+            ? new(Conflict: WorkflowCalls.Conflict("A new list of affected people is being imported; try again in a moment."))
             : new(state, batches);
     }
 
@@ -178,6 +178,4 @@ public static class LettersEndpoints
         IncidentState? State = null, IReadOnlyList<RecipientBatch>? Batches = null,
         NotFound<ProblemDetailsBody>? NotFound = null, ProblemHttpResult? Conflict = null);
 
-    private static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: detail);
 }

@@ -57,13 +57,13 @@ public static class RecordReturnedLetters
 
         if (Refusal(state) is { } refusal)
         {
-            return Conflict(refusal);
+            return WorkflowCalls.Conflict(refusal);
         }
 
         var importId = state.Recipients!.ImportId;
         if ((await recipients.GetManifestAsync(id, ct))?.ImportId != importId)
         {
-            return Conflict("A new list of affected people is being imported; try again in a moment.");
+            return WorkflowCalls.Conflict("A new list of affected people is being imported; try again in a moment.");
         }
 
         var reason = r.Reason ?? DefaultReason;
@@ -77,7 +77,7 @@ public static class RecordReturnedLetters
 
         if (result.Purged)
         {
-            return Conflict(IncidentDecider.ContactDataWasPurged);
+            return WorkflowCalls.Conflict(IncidentDecider.ContactDataWasPurged);
         }
 
         var actor = http.User.ToActor(Roles.PrivacyOfficer);
@@ -143,6 +143,4 @@ public static class RecordReturnedLetters
         return ids.Select(i => i?.Trim() ?? "").ToList();
     }
 
-    private static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: detail);
 }

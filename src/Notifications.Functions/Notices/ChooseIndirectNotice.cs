@@ -77,7 +77,7 @@ public static class ChooseIndirectNotice
         };
         if (refusal is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: refusal);
+            return WorkflowCalls.Conflict(refusal);
         }
 
         // Stop direct sending first, so the counts below are final (a send already holding its permit may still finish).

@@ -47,19 +47,19 @@ public static class NotificationEndpoints
         var refusal = Refusal(state);
         if (refusal is not null)
         {
-            return Conflict(refusal);
+            return WorkflowCalls.Conflict(refusal);
         }
 
         var runId = RunIdFor(state.Recipients!.ImportId);
         var run = await planner.StartAsync(id, runId, IncidentNoticeModel.Pin(state, contact), ct);
         if (run is null)
         {
-            return Conflict("Nobody was imported.");
+            return WorkflowCalls.Conflict("Nobody was imported.");
         }
 
         if (run.RunId != runId)
         {
-            return Conflict($"Run {run.RunId} was started for an earlier import; it stays the incident's run.");
+            return WorkflowCalls.Conflict($"Run {run.RunId} was started for an earlier import; it stays the incident's run.");
         }
 
         return TypedResults.Ok((await progress.GetAsync(id, ct))!);
@@ -104,7 +104,7 @@ public static class NotificationEndpoints
         };
         if (refusal is not null)
         {
-            return Conflict(refusal);
+            return WorkflowCalls.Conflict(refusal);
         }
 
         var requeued = await control.ResumeAsync(id, ct);
@@ -114,8 +114,6 @@ public static class NotificationEndpoints
     public static async Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>>> Get(string id, FanOutProgress progress, CancellationToken ct) =>
         await progress.GetAsync(id, ct) is { } snapshot ? TypedResults.Ok(snapshot) : NoRun(id);
 
-    private static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: detail);
 
     private static NotFound<ProblemDetailsBody> NoRun(string id) =>
         TypedResults.NotFound(new ProblemDetailsBody("https://tools.ietf.org/html/rfc9110#section-15.5.5", "No notification run",

@@ -36,8 +36,7 @@ public static class ImportRecipients
 
         if (state.Status == IncidentStatus.Closed || state.ContactDataPurgedAt is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now",
-                detail: state.ContactDataPurgedAt is not null ? IncidentDecider.ContactDataWasPurged : "The incident is closed.");
+            return WorkflowCalls.Conflict(state.ContactDataPurgedAt is not null ? IncidentDecider.ContactDataWasPurged : "The incident is closed.");
         }
 
         var request = http.Request;
@@ -87,7 +86,7 @@ public static class ImportRecipients
                 await purger.PurgeAsync(id, ct);
             }
 
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: ex.Message);
+            return WorkflowCalls.Conflict(ex.Message);
         }
 
         // Nobody to email or write to, and the public notice already approved: the notices are complete now.

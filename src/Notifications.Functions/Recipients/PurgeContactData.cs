@@ -66,7 +66,7 @@ public sealed partial class PurgeContactData(IncidentStore store, ContactDataPur
 
         if (IncidentDecider.ContactDataDueAt(state) is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: IncidentDecider.ContactDataStillNeeded);
+            return WorkflowCalls.Conflict(IncidentDecider.ContactDataStillNeeded);
         }
 
         var purged = await purger.PurgeAsync(id, ct);

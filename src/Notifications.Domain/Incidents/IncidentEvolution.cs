@@ -82,7 +82,7 @@ public static class IncidentEvolution
         LettersExported l => s with { LettersExport = l, LettersExportedAt = at },
         LettersReturned r => s with { ReturnedLetters = r },
         NoticesCompleted n => s with { Notices = n.Counts, NoticesCompletedAt = at },
-        IndirectNoticeChosen i => s with { IndirectNotice = new IndirectNoticeDecision(i.Trigger, i.Reason, at) },
+        IndirectNoticeChosen i => s with { IndirectNotice = new IndirectNoticeDecision(i.Trigger, i.Reason, at, i.Counts) },
         NoticeCountsRevised r => s with { Notices = r.Counts },
         IncidentClosed c => s with { Status = IncidentStatus.Closed, ClosedReason = c.Reason, ClosedAt = at, BelowThreshold = c.BelowThreshold },
         ContactDataPurged => s with { ContactDataPurgedAt = at },

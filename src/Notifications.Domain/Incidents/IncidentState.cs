@@ -77,8 +77,11 @@ public sealed record IncidentState
     public static IncidentState Empty(string incidentId) => new() { IncidentId = incidentId };
 }
 
-/// <summary>The whole incident went to indirect notice: which pack trigger, why, and when.</summary>
-public sealed record IndirectNoticeDecision(string Trigger, string Reason, DateTimeOffset At);
+/// <summary>
+/// The whole incident went to indirect notice: which pack trigger, why, and when. <paramref name="Counts"/> are the counts
+/// recorded at the switch; bounces and returned letters afterwards are revised from them.
+/// </summary>
+public sealed record IndirectNoticeDecision(string Trigger, string Reason, DateTimeOffset At, NoticeCounts? Counts = null);
 
 public sealed record DecisionRecord(bool SignificantHarm, DecisionKind Kind, HarmLevel Level, Urgency Urgency, string? Reason, int FactsVersion, DateTimeOffset At);
 

@@ -116,7 +116,7 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
         var counts = state.IndirectNotice is null
             ? Counts(snapshot, state.Recipients?.Counts.ByChannel ?? new Dictionary<NoticeChannel, long>(), LettersNotReturned(state),
                 state.ReturnedLettersOfCurrentImport)
-            : ReturnedSinceIndirectNotice(BouncedSinceIndirectNotice(recorded, snapshot.Sent), LettersNotReturned(state) ?? 0);
+            : SinceIndirectNotice(state.IndirectNotice.Counts ?? recorded, snapshot.Sent, LettersNotReturned(state) ?? 0);
         if (recorded.SameAs(counts) || counts.Indirect < recorded.Indirect)
         {
             return false;
@@ -150,29 +150,23 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
     public static string RevisionEventId(NoticeCounts c) => $"notice-counts-revised:d{c.Direct}-l{c.Letters}-i{c.Indirect}-w{c.Withheld}";
 
     /// <summary>
-    /// The whole incident went to indirect notice after some people had been emailed (<see cref="IndirectNoticeChosen"/>):
-    /// an email that bounced since then moves its person from direct to indirect; the public notice already covers them.
+    /// The whole incident went to indirect notice after some people had been emailed or written to
+    /// (<see cref="IndirectNoticeChosen"/>): an email that bounced or a letter that came back since then moves its person to
+    /// indirect; the public notice already covers them. Counted from the counts of the switch, so the method names each
+    /// total once however many revisions came before.
     /// </summary>
-    public static NoticeCounts BouncedSinceIndirectNotice(NoticeCounts recorded, long sentNow)
+    public static NoticeCounts SinceIndirectNotice(NoticeCounts atSwitch, long sentNow, int lettersNow)
     {
-        var bounced = recorded.Direct - (int)Math.Min(sentNow, recorded.Direct);
-        return bounced == 0 ? recorded : recorded with
+        var bounced = atSwitch.Direct - (int)Math.Min(sentNow, atSwitch.Direct);
+        var returned = atSwitch.Letters - Math.Min(lettersNow, atSwitch.Letters);
+        return bounced == 0 && returned == 0 ? atSwitch : atSwitch with
         {
-            Direct = recorded.Direct - bounced,
-            Indirect = recorded.Indirect + bounced,
-            Method = $"{recorded.Method} Emails to {bounced} of them bounced afterwards; the public notice covers those people.",
-        };
-    }
-
-    /// <summary>Likewise for letters exported before the switch that came back since: from letters to indirect.</summary>
-    public static NoticeCounts ReturnedSinceIndirectNotice(NoticeCounts recorded, int lettersNow)
-    {
-        var returned = recorded.Letters - Math.Min(lettersNow, recorded.Letters);
-        return returned == 0 ? recorded : recorded with
-        {
-            Letters = recorded.Letters - returned,
-            Indirect = recorded.Indirect + returned,
-            Method = $"{recorded.Method} Letters to {returned} of them came back undelivered; the public notice covers those people.",
+            Direct = atSwitch.Direct - bounced,
+            Letters = atSwitch.Letters - returned,
+            Indirect = atSwitch.Indirect + bounced + returned,
+            Method = atSwitch.Method
+                + (bounced > 0 ? $" Emails to {bounced} of them bounced afterwards; the public notice covers those people." : "")
+                + (returned > 0 ? $" Letters to {returned} of them came back undelivered; the public notice covers those people." : ""),
         };
     }
 

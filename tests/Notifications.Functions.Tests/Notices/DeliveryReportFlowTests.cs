@@ -100,6 +100,15 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         Assert.Contains("The website reaches everyone today.", counts.GetProperty("method").GetString(), StringComparison.Ordinal);
         Assert.Contains("Emails to 1 of them bounced afterwards", counts.GetProperty("method").GetString(), StringComparison.Ordinal);
         Assert.Single(await HistoryAsync(officer, id), e => e.GetProperty("type").GetString() == "notice-counts-revised");
+
+        // A second bounce: the method names the new total once, not a sentence per revision.
+        await EnqueueAsync(app, DeliveryReportEvents.EventGrid(ids[people[6].Email], people[6].Email, "Bounced"));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+        var again = (await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct)).GetProperty("notices");
+        Assert.Equal((98, 52), (again.GetProperty("direct").GetInt32(), again.GetProperty("indirect").GetInt32()));
+        var method = again.GetProperty("method").GetString()!;
+        Assert.Contains("Emails to 2 of them bounced afterwards", method, StringComparison.Ordinal);
+        Assert.Equal(1, method.Split("bounced afterwards").Length - 1);
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Recipients;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Functions.Notices;
 using Notifications.Infrastructure.Recipients;
@@ -24,24 +23,26 @@ namespace Notifications.Functions.Letters;
 /// exporting the same file again records it once.
 /// </para>
 /// </summary>
-public static class LettersEndpoints
+public sealed class LettersEndpoints(IncidentStore store, LetterExporter exporter, WorkflowEngine engine, NoticeCompletion completion, ILoggerFactory loggers)
 {
-    public static readonly HttpFunction ExportFunction = new("ExportLetters", "incidents/{id}/letters", ["GET"], AuthLevel.Function);
-    public static readonly HttpFunction BlockedFunction = new("GetBlockedLetters", "incidents/{id}/letters/blocked", ["GET"], AuthLevel.Function);
+    [Function("ExportLetters")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<FileStreamHttpResult, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunExport(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "incidents/{id}/letters")] HttpRequest request, string id, CancellationToken ct) =>
+        Export(id, request.Query.TryGetValue("format", out var format) ? format.ToString() : null, request.HttpContext, store, exporter, engine,
+            completion, loggers, ct);
+
+    [Function("GetBlockedLetters")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<BlockedLetters>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunBlocked(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "incidents/{id}/letters/blocked")] HttpRequest request, string id, CancellationToken ct) =>
+        Blocked(id, store, exporter, ct);
 
     public const string CountHeader = "X-Letters-Count";
     public const string BlockedHeader = "X-Letters-Blocked";
     public const string Sha256Header = "X-Letters-Sha256";
 
     public sealed record BlockedLetters(int Letters, int Blocked, IReadOnlyList<BlockedLetter> People);
-
-    public static IEndpointRouteBuilder MapLetters(this IEndpointRouteBuilder app)
-    {
-        app.MapHttpFunction(ExportFunction, Export).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(BlockedFunction, Blocked).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(RecordReturnedLetters.Function, RecordReturnedLetters.Handle).RequireAuthorization(Policies.Officer);
-        return app;
-    }
 
     public static string EventIdFor(string importId, string sha256) => $"letters-exported:{importId}:{sha256}";
 

@@ -3,7 +3,6 @@ using Notifications.Domain.Incidents;
 using Notifications.Domain.Policy;
 using Notifications.Domain.Reports;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Infrastructure.Notices;
 using Notifications.Infrastructure.Workflow;
@@ -15,11 +14,25 @@ namespace Notifications.Functions.Notices;
 /// languages), optionally with the office's own English and French templates instead of the deployed ones, checked with
 /// the incident's facts against the pack's required elements; an approver approves (pins) it, templates included.
 /// </summary>
-public static class NoticeContentEndpoints
+public sealed class NoticeContentEndpoints(IncidentStore store, WorkflowEngine engine, ContactPerson contact, NoticeCompletion completion)
 {
-    public static readonly HttpFunction SubmitFunction = new("SubmitNoticeContent", "incidents/{id}/notices/content", ["POST"], AuthLevel.Function);
-    public static readonly HttpFunction ApproveFunction = new("ApproveNoticeContent", "incidents/{id}/notices/approve", ["POST"], AuthLevel.Function);
-    public static readonly HttpFunction DefaultTemplatesFunction = new("GetDefaultNoticeTemplates", "notices/templates/default", ["GET"], AuthLevel.Function);
+    [Function("SubmitNoticeContent")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunSubmit(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/notices/content")] HttpRequest request, string id, CancellationToken ct) =>
+        Submit(id, request.HttpContext, store, engine, contact, ct);
+
+    [Function("ApproveNoticeContent")]
+    [Authorize(Policies.Approve)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunApprove(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/notices/approve")] HttpRequest request, string id, CancellationToken ct) =>
+        Approve(id, request.HttpContext, store, engine, completion, ct);
+
+    [Function("GetDefaultNoticeTemplates")]
+    [Authorize(Policies.Read)]
+    public static Ok<TemplatesView> RunDefaultTemplates(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "notices/templates/default")] HttpRequest request) =>
+        TypedResults.Ok(new TemplatesView(NoticeTemplateSet.Default.Version, NoticeTemplateSet.Default.English, NoticeTemplateSet.Default.French));
 
     public const int MaxSummaryLength = 4000;
     public const int MaxSteps = 20;
@@ -36,15 +49,6 @@ public static class NoticeContentEndpoints
     public sealed record ApproveRequest(string? TemplateVersion);
 
     public sealed record TemplatesView(string Version, NoticeTemplate En, NoticeTemplate Fr);
-
-    public static IEndpointRouteBuilder MapNoticeContent(this IEndpointRouteBuilder app)
-    {
-        app.MapHttpFunction(SubmitFunction, Submit).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(ApproveFunction, Approve).RequireAuthorization(Policies.Approve);
-        app.MapHttpFunction(DefaultTemplatesFunction, () => TypedResults.Ok(new TemplatesView(NoticeTemplateSet.Default.Version,
-            NoticeTemplateSet.Default.English, NoticeTemplateSet.Default.French))).RequireAuthorization(Policies.Read);
-        return app;
-    }
 
     public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Submit(
         string id, HttpContext http, IncidentStore store, WorkflowEngine engine, ContactPerson contact, CancellationToken ct)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Reports;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Infrastructure.FanOut;
 using Notifications.Infrastructure.Notices;
@@ -14,24 +13,34 @@ namespace Notifications.Functions.Notices;
 /// The notices fan-out of an incident: start it (canary first), halt and resume it, and read its progress. One run per
 /// import: the run id is derived from the import id, so a retried start changes nothing.
 /// </summary>
-public static class NotificationEndpoints
+public sealed class NotificationEndpoints(
+    IncidentStore store, FanOutPlanner planner, FanOutControl control, FanOutProgress progress, ContactPerson contact)
 {
-    public static readonly HttpFunction StartFunction = new("StartNotification", "incidents/{id}/notification/start", ["POST"], AuthLevel.Function);
-    public static readonly HttpFunction HaltFunction = new("HaltNotification", "incidents/{id}/notification/halt", ["POST"], AuthLevel.Function);
-    public static readonly HttpFunction ResumeFunction = new("ResumeNotification", "incidents/{id}/notification/resume", ["POST"], AuthLevel.Function);
-    public static readonly HttpFunction GetFunction = new("GetNotification", "incidents/{id}/notification", ["GET"], AuthLevel.Function);
+    [Function("StartNotification")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunStart(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/notification/start")] HttpRequest request, string id, CancellationToken ct) =>
+        Start(id, store, planner, progress, contact, ct);
+
+    [Function("HaltNotification")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>>> RunHalt(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/notification/halt")] HttpRequest request, string id, CancellationToken ct) =>
+        Halt(id, control, progress, ct);
+
+    [Function("ResumeNotification")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunResume(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/notification/resume")] HttpRequest request, string id, CancellationToken ct) =>
+        Resume(id, store, control, progress, ct);
+
+    [Function("GetNotification")]
+    [Authorize(Policies.Read)]
+    public Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>>> RunGet(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "incidents/{id}/notification")] HttpRequest request, string id, CancellationToken ct) =>
+        Get(id, progress, ct);
 
     public sealed record Resumed(int BatchesRequeued, FanOutSnapshot? Progress);
-
-    public static IEndpointRouteBuilder MapNotification(this IEndpointRouteBuilder app)
-    {
-        app.MapHttpFunction(StartFunction, Start).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(HaltFunction, Halt).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(ResumeFunction, Resume).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(GetFunction, Get).RequireAuthorization(Policies.Read);
-        app.MapHttpFunction(ChooseIndirectNotice.Function, ChooseIndirectNotice.Handle).RequireAuthorization(Policies.Officer);
-        return app;
-    }
 
     public static string RunIdFor(string importId) => $"run-{importId}";
 

@@ -1,5 +1,4 @@
 using Notifications.Domain.Reports;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Notices;
 using Notifications.Infrastructure.Workflow;
 
@@ -10,15 +9,13 @@ namespace Notifications.Functions.Notices;
 /// same elements as a direct notice and no personal information (no names: the model has none). The slug is the
 /// incident id; the page exists once an approver has approved the notice content.
 /// </summary>
-public static class PublicNotice
+public sealed class PublicNotice(IncidentStore store, NoticeRenderer renderer, ContactPerson contact)
 {
-    public static readonly HttpFunction Function = new("GetPublicNotice", "public/notices/{slug}", ["GET"], AuthLevel.Anonymous);
-
-    public static IEndpointRouteBuilder MapPublicNotice(this IEndpointRouteBuilder app)
-    {
-        app.MapHttpFunction(Function, Handle).AllowAnonymous();
-        return app;
-    }
+    [Function("GetPublicNotice")]
+    [AllowAnonymous]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/notices/{slug}")] HttpRequest request, string slug, CancellationToken ct) =>
+        Handle(slug, store, renderer, contact, ct);
 
     public static async Task<IResult> Handle(string slug, IncidentStore store, NoticeRenderer renderer, ContactPerson contact, CancellationToken ct)
     {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Functions.Notices;
 using Notifications.Infrastructure.Recipients;
@@ -17,9 +16,14 @@ namespace Notifications.Functions.Recipients;
 /// <c>recipients</c> part after it, so every row's email is checked against the body's system of record. A file with
 /// any error imports nothing and answers 400 with each error's line and column.
 /// </summary>
-public static class ImportRecipients
+public sealed class ImportRecipients(
+    IncidentStore store, RecipientImporter importer, ContactDataPurger purger, WorkflowEngine engine, NoticeCompletion completion)
 {
-    public static readonly HttpFunction Function = new("ImportRecipients", "incidents/{id}/recipients", ["POST"], AuthLevel.Function);
+    [Function(nameof(ImportRecipients))]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<ImportManifest>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/recipients")] HttpRequest request, string id, CancellationToken ct) =>
+        Handle(id, request.HttpContext, store, importer, purger, engine, completion, ct);
 
     /// <summary>Large lists: a few hundred thousand rows (about 150 bytes each).</summary>
     public const long MaxBytes = 256L * 1024 * 1024;

@@ -208,7 +208,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var open = await officer.CreateIncidentAsync(_ct);
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, _ct)); // assessed, no decision: open
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Name, _ct)); // assessed, no decision: open
         var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
 
         await AssertProblemAsync(officer, "/api/incidents/no-such-incident/letters", HttpStatusCode.NotFound);
@@ -247,7 +247,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         await ImportAsync(officer, id, Mixed(app.Prefix, email: 3, letters: 2), _ct);
         await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
         var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.True(progress.GetProperty("isComplete").GetBoolean());
         Assert.Empty(await HistoryAsync(officer, id, "notices-completed", _ct)); // held for the letters
@@ -275,7 +275,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         Assert.Empty(await HistoryAsync(officer, id, "notices-completed", _ct)); // no emails sent yet
 
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
 
         var counts = Assert.Single(await HistoryAsync(officer, id, "notices-completed", _ct)).GetProperty("event").GetProperty("counts");
         Assert.Equal((2, 3), (counts.GetProperty("direct").GetInt32(), counts.GetProperty("letters").GetInt32()));
@@ -296,7 +296,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         };
         await NoticeScenario.ApproveContentAsync(app, id, naming, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct)); // nobody to email
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct)); // nobody to email
 
         var blocked = await officer.GetAsync($"/api/incidents/{id}/letters", _ct);
         Assert.Equal("1", Header(blocked, LettersEndpoints.BlockedHeader));

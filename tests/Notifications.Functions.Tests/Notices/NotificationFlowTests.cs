@@ -47,7 +47,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode(); // idempotent
 
         // The canary, then the rest it released.
-        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
 
         await AssertEachEmailedOnceAsync(people);
         var progress = await app.ClientAs(Roles.Auditor).GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
@@ -76,7 +76,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
 
         (await officer.PostAsync($"/api/incidents/{id}/notification/halt", null, _ct)).EnsureSuccessStatusCode();
         app.Clock.Advance(TimeSpan.FromSeconds(5)); // past the halt flag's cache
-        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct);
+        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
         var halted = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.True(halted.GetProperty("halted").GetBoolean());
         Assert.Equal(0, halted.GetProperty("sent").GetInt64());
@@ -85,7 +85,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         resumed.EnsureSuccessStatusCode();
         Assert.Equal(1, (await resumed.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("batchesRequeued").GetInt32());
         app.Clock.Advance(TimeSpan.FromSeconds(5));
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
 
         await AssertEachEmailedOnceAsync(people);
         var done = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
@@ -104,14 +104,14 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         await NoticeScenario.ImportAsync(officer, id, people, _ct);
         await NoticeScenario.ApproveContentAsync(app, id, NoticeScenario.Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct, max: 1)); // the canary
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct, max: 1)); // the canary
 
         var incident = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct);
         var task = incident.GetProperty("tasks").EnumerateArray().First(t => t.GetProperty("kind").GetString() == "manual" && !t.GetProperty("done").GetBoolean());
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/containment/tasks/{task.GetProperty("taskId").GetString()}/complete",
             new { note = "Done mid-run." }, _ct)).EnsureSuccessStatusCode();
         app.Clock.Advance(TimeSpan.FromMinutes(1)); // past any cache of the incident
-        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct);
+        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
 
         await AssertEachEmailedOnceAsync(people);
         var inbox = await fixture.Services.Mail.AllAsync(_ct);
@@ -145,7 +145,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
 
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
 
         var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.Equal(1, progress.GetProperty("sent").GetInt64()); // only the person named, about themselves

@@ -18,7 +18,7 @@ public sealed class DecideAssessment(IncidentStore store, WorkflowEngine engine)
     [Function("DecideAssessment")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/assessment/decision")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/assessment/decision")] HttpRequest request, string id, CancellationToken ct) =>
         Handle(id, request.HttpContext, store, engine, ct);
 
     public sealed record Request(string? Decision, bool? SignificantHarm, HarmLevel? Level, Urgency? Urgency, string? Reason);

@@ -13,13 +13,13 @@ public sealed class ConfirmDeletion(SignedLinks links, WorkflowEngine engine, Ti
 {
     [Function("ShowDeletionConfirmation")]
     [AllowAnonymous]
-    public IResult RunShow([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/containment/confirm")] HttpRequest request) =>
+    public IResult RunShow([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/public/containment/confirm")] HttpRequest request) =>
         Show(request, links, clock);
 
     [Function(nameof(ConfirmDeletion))]
     [AllowAnonymous]
     public Task<IResult> RunConfirm(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "public/containment/confirm")] HttpRequest request, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/containment/confirm")] HttpRequest request, CancellationToken ct) =>
         Confirm(request, links, engine, clock, ct);
 
     public static IResult Show(HttpRequest request, SignedLinks links, TimeProvider clock)

@@ -14,19 +14,19 @@ public sealed class ContainmentEndpoints(IncidentStore store, WorkflowEngine eng
     [Function("AddContainmentTask")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunAddTask(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/containment/tasks")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/containment/tasks")] HttpRequest request, string id, CancellationToken ct) =>
         AddTask(id, request.HttpContext, engine, clock, ct);
 
     [Function("CompleteContainmentTask")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunCompleteTask(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/containment/tasks/{taskId}/complete")] HttpRequest request, string id, string taskId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/containment/tasks/{taskId}/complete")] HttpRequest request, string id, string taskId, CancellationToken ct) =>
         CompleteTask(id, taskId, request.HttpContext, engine, ct);
 
     [Function("RegisterWrongRecipients")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunRegisterWrongRecipients(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/containment/tasks/{taskId}/wrong-recipients")] HttpRequest request, string id, string taskId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/containment/tasks/{taskId}/wrong-recipients")] HttpRequest request, string id, string taskId, CancellationToken ct) =>
         RegisterWrongRecipients(id, taskId, request.HttpContext, store, engine, ct);
 
     public sealed record AddTaskRequest(string? Title, string? Owner, DateTimeOffset? DueAt);

@@ -15,7 +15,7 @@ public sealed class GetHealth(StorageClients storage, IOptions<MailOptions> mail
     [Function(nameof(GetHealth))]
     [AllowAnonymous]
     public Task<Results<Ok<Report>, JsonHttpResult<Report>>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "health")] HttpRequest request, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/health")] HttpRequest request, CancellationToken ct) =>
         Handle(storage, mail, ct);
 
     public sealed record Check(string Status, string? Detail);

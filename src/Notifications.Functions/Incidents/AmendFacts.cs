@@ -17,7 +17,7 @@ public sealed class AmendFacts(IncidentStore store, WorkflowEngine engine, TimeP
     [Function(nameof(AmendFacts))]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "incidents/{id}")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "api/incidents/{id}")] HttpRequest request, string id, CancellationToken ct) =>
         Handle(id, request.HttpContext, store, engine, clock, ct);
 
     public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(

@@ -14,7 +14,7 @@ public sealed class CloseIncident(WorkflowEngine engine)
     [Function(nameof(CloseIncident))]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/close")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/close")] HttpRequest request, string id, CancellationToken ct) =>
         Handle(id, request.HttpContext, engine, ct);
 
     public sealed record Request(string? Reason);

@@ -11,7 +11,7 @@ public sealed class GetIncident(IncidentStore store)
     [Function(nameof(GetIncident))]
     [Authorize(Policies.Read)]
     public Task<Results<Ok<IncidentView>, NotFound<ProblemDetailsBody>>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "incidents/{id}")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}")] HttpRequest request, string id, CancellationToken ct) =>
         Handle(id, store, ct);
 
     public static async Task<Results<Ok<IncidentView>, NotFound<ProblemDetailsBody>>> Handle(string id, IncidentStore store, CancellationToken ct)

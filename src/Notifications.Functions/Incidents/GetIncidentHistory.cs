@@ -10,7 +10,7 @@ public sealed class GetIncidentHistory(IncidentStore store)
     [Function(nameof(GetIncidentHistory))]
     [Authorize(Policies.Read)]
     public Task<Results<Ok<List<HistoryView>>, NotFound<ProblemDetailsBody>>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "incidents/{id}/history")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}/history")] HttpRequest request, string id, CancellationToken ct) =>
         Handle(id, store, ct);
 
     public static async Task<Results<Ok<List<HistoryView>>, NotFound<ProblemDetailsBody>>> Handle(string id, IncidentStore store, CancellationToken ct)

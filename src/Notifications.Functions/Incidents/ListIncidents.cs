@@ -15,7 +15,7 @@ public sealed class ListIncidents(IncidentStore store)
     [Function(nameof(ListIncidents))]
     [Authorize(Policies.Read)]
     public Task<Results<Ok<List<Entry>>, ValidationProblem>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "incidents")] HttpRequest request, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents")] HttpRequest request, CancellationToken ct) =>
         Handle(request, store, ct);
 
     public sealed record Entry(string Id, IncidentStatus Status, string? PublicBody, DateTimeOffset? ReportedAt, DateTimeOffset? Deadline, Urgency Urgency, string? ClosedReason);

@@ -18,7 +18,7 @@ public sealed class ReportIncident(WorkflowEngine engine, PolicySelection policy
     [Function(nameof(ReportIncident))]
     [Authorize(Policies.Officer)]
     public Task<Results<Created<IncidentView>, ValidationProblem, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents")] HttpRequest request, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents")] HttpRequest request, CancellationToken ct) =>
         Handle(request.HttpContext, engine, policy, clock, ct);
 
     /// <summary>The facts every report must state (see <see cref="BreachFacts"/>); <c>determined</c> may follow later.</summary>

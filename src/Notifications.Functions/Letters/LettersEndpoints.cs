@@ -28,14 +28,14 @@ public sealed class LettersEndpoints(IncidentStore store, LetterExporter exporte
     [Function("ExportLetters")]
     [Authorize(Policies.Officer)]
     public Task<Results<FileStreamHttpResult, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunExport(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "incidents/{id}/letters")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}/letters")] HttpRequest request, string id, CancellationToken ct) =>
         Export(id, request.Query.TryGetValue("format", out var format) ? format.ToString() : null, request.HttpContext, store, exporter, engine,
             completion, loggers, ct);
 
     [Function("GetBlockedLetters")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<BlockedLetters>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunBlocked(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "incidents/{id}/letters/blocked")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}/letters/blocked")] HttpRequest request, string id, CancellationToken ct) =>
         Blocked(id, store, exporter, ct);
 
     public const string CountHeader = "X-Letters-Count";

@@ -24,7 +24,7 @@ public sealed class RecordReturnedLetters(
     [Function(nameof(RecordReturnedLetters))]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<Response>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/letters/returned")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/letters/returned")] HttpRequest request, string id, CancellationToken ct) =>
         Handle(id, request.HttpContext, store, recipients, recorder, engine, completion, loggers, ct);
 
     /// <summary>People per request; the body limit (<see cref="JsonBody.MaxBytes"/>) allows about this many ids of usual length.</summary>

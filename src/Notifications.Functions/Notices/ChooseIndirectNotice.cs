@@ -22,7 +22,7 @@ public sealed class ChooseIndirectNotice(IncidentStore store, WorkflowEngine eng
     [Function("ChooseIndirectNotice")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/notification/indirect")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/indirect")] HttpRequest request, string id, CancellationToken ct) =>
         Handle(id, request.HttpContext, store, engine, control, progress, office, ct);
 
     public const int MaxReasonLength = 2000;

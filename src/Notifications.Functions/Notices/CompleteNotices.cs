@@ -16,7 +16,7 @@ public sealed class CompleteNotices(WorkflowEngine engine)
     [Function("CompleteNotices")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/notification/complete")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/complete")] HttpRequest request, string id, CancellationToken ct) =>
         Handle(id, request.HttpContext, engine, ct);
 
     public sealed record Request(int? Direct, int? Letters, int? Indirect, int? Withheld, List<string>? WithheldReasons, string? Method);

@@ -19,19 +19,19 @@ public sealed class NoticeContentEndpoints(IncidentStore store, WorkflowEngine e
     [Function("SubmitNoticeContent")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunSubmit(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/notices/content")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notices/content")] HttpRequest request, string id, CancellationToken ct) =>
         Submit(id, request.HttpContext, store, engine, contact, ct);
 
     [Function("ApproveNoticeContent")]
     [Authorize(Policies.Approve)]
     public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunApprove(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/notices/approve")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notices/approve")] HttpRequest request, string id, CancellationToken ct) =>
         Approve(id, request.HttpContext, store, engine, completion, ct);
 
     [Function("GetDefaultNoticeTemplates")]
     [Authorize(Policies.Read)]
     public static Ok<TemplatesView> RunDefaultTemplates(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "notices/templates/default")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/notices/templates/default")] HttpRequest request) =>
         TypedResults.Ok(new TemplatesView(NoticeTemplateSet.Default.Version, NoticeTemplateSet.Default.English, NoticeTemplateSet.Default.French));
 
     public const int MaxSummaryLength = 4000;

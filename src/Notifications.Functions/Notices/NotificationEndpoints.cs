@@ -19,25 +19,25 @@ public sealed class NotificationEndpoints(
     [Function("StartNotification")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunStart(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/notification/start")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/start")] HttpRequest request, string id, CancellationToken ct) =>
         Start(id, store, planner, progress, contact, ct);
 
     [Function("HaltNotification")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>>> RunHalt(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/notification/halt")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/halt")] HttpRequest request, string id, CancellationToken ct) =>
         Halt(id, control, progress, ct);
 
     [Function("ResumeNotification")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunResume(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/notification/resume")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/resume")] HttpRequest request, string id, CancellationToken ct) =>
         Resume(id, store, control, progress, ct);
 
     [Function("GetNotification")]
     [Authorize(Policies.Read)]
     public Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>>> RunGet(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "incidents/{id}/notification")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}/notification")] HttpRequest request, string id, CancellationToken ct) =>
         Get(id, progress, ct);
 
     public sealed record Resumed(int BatchesRequeued, FanOutSnapshot? Progress);

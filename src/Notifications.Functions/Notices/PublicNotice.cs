@@ -14,7 +14,7 @@ public sealed class PublicNotice(IncidentStore store, NoticeRenderer renderer, C
     [Function("GetPublicNotice")]
     [AllowAnonymous]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/notices/{slug}")] HttpRequest request, string slug, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/public/notices/{slug}")] HttpRequest request, string slug, CancellationToken ct) =>
         Handle(slug, store, renderer, contact, ct);
 
     public static async Task<IResult> Handle(string slug, IncidentStore store, NoticeRenderer renderer, ContactPerson contact, CancellationToken ct)

@@ -22,7 +22,7 @@ public sealed class ImportRecipients(
     [Function(nameof(ImportRecipients))]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<ImportManifest>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/recipients")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/recipients")] HttpRequest request, string id, CancellationToken ct) =>
         Handle(id, request.HttpContext, store, importer, purger, engine, completion, ct);
 
     /// <summary>Large lists: a few hundred thousand rows (about 150 bytes each).</summary>

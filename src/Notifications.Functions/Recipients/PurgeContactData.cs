@@ -50,7 +50,7 @@ public sealed partial class PurgeContactData(IncidentStore store, ContactDataPur
     [Function("PurgeContactDataEarly")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunEarly(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/contact-data/purge")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/contact-data/purge")] HttpRequest request, string id, CancellationToken ct) =>
         Early(id, request.HttpContext, store, purger, engine, ct);
 
     public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Early(

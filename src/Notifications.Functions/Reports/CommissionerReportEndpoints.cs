@@ -12,13 +12,13 @@ public sealed class CommissionerReportEndpoints(IncidentStore store, WorkflowEng
     [Function("GetCommissionerReport")]
     [Authorize(Policies.Read)]
     public Task<Results<Ok<ReportDocument>, NotFound<ProblemDetailsBody>>> RunGet(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "incidents/{id}/commissioner-report")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}/commissioner-report")] HttpRequest request, string id, CancellationToken ct) =>
         Get(id, store, ct);
 
     [Function("ApproveCommissionerReport")]
     [Authorize(Policies.Approve)]
     public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunApprove(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/{id}/commissioner-report/approve")] HttpRequest request, string id, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/commissioner-report/approve")] HttpRequest request, string id, CancellationToken ct) =>
         Approve(id, request.HttpContext, engine, ct);
 
     public sealed record ReportDocument(string Subject, string Text, DateTimeOffset DraftedAt, string? ApprovedSubject, string? ApprovedText,

@@ -16,7 +16,8 @@ public sealed class HostJsonTests
         // The worker SDK builds the host-side extensions (extensions.json, .azurefunctions/); a bundle would be a second source.
         Assert.Null(HostJson["customHandler"]);
         Assert.Null(HostJson["extensionBundle"]);
-        Assert.Equal("api", (string?)HostJson["extensions"]!["http"]!["routePrefix"]);
+        // Empty: the API's routes carry api/ themselves, so the dashboard can be served at the root.
+        Assert.Equal("", (string?)HostJson["extensions"]!["http"]!["routePrefix"]);
         Assert.NotNull((string?)HostJson["functionTimeout"]);
     }
 

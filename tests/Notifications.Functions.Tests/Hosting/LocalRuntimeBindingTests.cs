@@ -33,7 +33,7 @@ public sealed class LocalRuntimeBindingTests(DevServicesFixture fixture)
         {
             var expected = function.Trigger switch
             {
-                HttpTrigger h => $"http {string.Join(",", h.Methods)} /api/{h.Route}",
+                HttpTrigger h => $"http {string.Join(",", h.Methods)} /{h.Route}",
                 QueueTrigger q => $"queue {app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Storage:NamePrefix"]}{q.QueueName}",
                 TimerTrigger t => $"timer {t.Schedule}",
                 _ => "",

@@ -51,21 +51,21 @@ public sealed class TestFunctions(InvocationLog log)
 
     [Function("GetThing")]
     [Authorize(Policies.Read)]
-    public IResult GetThing([HttpTrigger(AuthorizationLevel.Function, "get", Route = "things/{id}")] HttpRequest request, string id) =>
+    public IResult GetThing([HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/things/{id}")] HttpRequest request, string id) =>
         TypedResults.Ok(new { id });
 
     [Function("PostThing")]
     [AllowAnonymous]
-    public IActionResult PostThing([HttpTrigger(AuthorizationLevel.Anonymous, "post", "put", Route = "things")] HttpRequest request) =>
+    public IActionResult PostThing([HttpTrigger(AuthorizationLevel.Anonymous, "post", "put", Route = "api/things")] HttpRequest request) =>
         new AcceptedResult();
 
     [Function("Throws")]
     [AllowAnonymous]
-    public IResult Throws([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "throws")] HttpRequest request) =>
+    public IResult Throws([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/throws")] HttpRequest request) =>
         throw new InvalidOperationException("Always fails.");
 
     [Function("Unguarded")]
-    public IResult Unguarded([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "unguarded")] HttpRequest request) =>
+    public IResult Unguarded([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/unguarded")] HttpRequest request) =>
         TypedResults.Ok();
 }
 
@@ -82,10 +82,10 @@ public static class TestMetadata
         ["Stuck"] = Queue("Stuck", "stuck"),
         ["Sweep"] = Function("Sweep", """{"name":"timer","direction":"In","type":"timerTrigger","schedule":"0 */5 * * * *","runOnStartup":false}"""),
         ["Warmup"] = Function("Warmup", """{"name":"timer","direction":"In","type":"timerTrigger","schedule":"0 0 3 * * *","runOnStartup":true}"""),
-        ["GetThing"] = Http("GetThing", "things/{id}", "Function", "get"),
-        ["PostThing"] = Http("PostThing", "things", "Anonymous", "post", "put"),
-        ["Throws"] = Http("Throws", "throws", "Anonymous", "get"),
-        ["Unguarded"] = Http("Unguarded", "unguarded", "Anonymous", "get"),
+        ["GetThing"] = Http("GetThing", "api/things/{id}", "Function", "get"),
+        ["PostThing"] = Http("PostThing", "api/things", "Anonymous", "post", "put"),
+        ["Throws"] = Http("Throws", "api/throws", "Anonymous", "get"),
+        ["Unguarded"] = Http("Unguarded", "api/unguarded", "Anonymous", "get"),
     };
 
     private static string Queue(string name, string queue) =>

@@ -36,7 +36,8 @@ public static class NotificationEndpoints
     public static string RunIdFor(string importId) => $"run-{importId}";
 
     public static async Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Start(
-        string id, IncidentStore store, FanOutPlanner planner, FanOutProgress progress, ContactPerson contact, CancellationToken ct)
+        string id, HttpContext http, IncidentStore store, FanOutPlanner planner, FanOutProgress progress, ContactPerson contact,
+        NoticeContentScreen screen, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
         if (state.Status == IncidentStatus.None)
@@ -48,6 +49,12 @@ public static class NotificationEndpoints
         if (refusal is not null)
         {
             return WorkflowCalls.Conflict(refusal);
+        }
+
+        // The approved text against the people imported now (and content stored before the check existed).
+        if (await screen.RefuseAsync(state, NoticeContentTargets.Approved, http.User.ToActor(Roles.PrivacyOfficer), ct) is { } held)
+        {
+            return held;
         }
 
         var runId = RunIdFor(state.Recipients!.ImportId);
@@ -76,6 +83,7 @@ public static class NotificationEndpoints
         { NoticesCompletedAt: not null } => "The notices are already complete.",
         { Recipients: null } => "Import the affected people first.",
         { NoticeContent.Approved: null } or { NoticeContent: null } => "The notice content must be submitted and approved first.",
+        { NoticeContentHold: { } hold } when hold.Holds(NoticeContentTargets.Approved) => NoticeContentScreen.Reason(NoticeContentTargets.Approved, hold.Findings),
         { NoticeContent.Approved: { Templates: null, TemplateVersion: var v } } when v != NoticeTemplateSet.Default.Version =>
             "The approved content was written for other templates than the deployed ones; submit and approve it again.",
         _ => null,
@@ -88,7 +96,7 @@ public static class NotificationEndpoints
             : NoRun(id);
 
     public static async Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Resume(
-        string id, IncidentStore store, FanOutControl control, FanOutProgress progress, CancellationToken ct)
+        string id, HttpContext http, IncidentStore store, FanOutControl control, FanOutProgress progress, NoticeContentScreen screen, CancellationToken ct)
     {
         if (await progress.GetAsync(id, ct) is null)
         {
@@ -105,6 +113,12 @@ public static class NotificationEndpoints
         if (refusal is not null)
         {
             return WorkflowCalls.Conflict(refusal);
+        }
+
+        // The run sends the text pinned at its start: held if it names someone imported since, or carries an identifier.
+        if (await screen.RefuseAsync(state, NoticeContentTargets.Run, http.User.ToActor(Roles.PrivacyOfficer), ct) is { } held)
+        {
+            return held;
         }
 
         var requeued = await control.ResumeAsync(id, ct);

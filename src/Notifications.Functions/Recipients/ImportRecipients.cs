@@ -26,7 +26,7 @@ public static class ImportRecipients
 
     public static async Task<Results<Ok<ImportManifest>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(
         string id, HttpContext http, IncidentStore store, RecipientImporter importer, ContactDataPurger purger, WorkflowEngine engine,
-        NoticeCompletion completion, CancellationToken ct)
+        NoticeCompletion completion, NoticeContentScreen screen, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
         if (state.Status == IncidentStatus.None)
@@ -72,8 +72,15 @@ public static class ImportRecipients
                 extensions: new Dictionary<string, object?> { ["errorsNotShown"] = result.ErrorsNotShown });
         }
 
+        // The notice content (submitted, approved, and a run's pinned text) against the people just imported: any finding
+        // is recorded with the import as a hold, and a run whose text names one of them is halted now.
         var manifest = result.Manifest!;
-        var recorded = new RecipientsImported(manifest.ImportId, manifest.Counts, manifest.SystemOfRecordChecked) { EventId = $"recipients-imported:{manifest.ImportId}" };
+        var findings = await screen.RecheckAsync((await store.LoadAsync(id, ct)).State, ct);
+        var recorded = new RecipientsImported(manifest.ImportId, manifest.Counts, manifest.SystemOfRecordChecked)
+        {
+            EventId = $"recipients-imported:{manifest.ImportId}",
+            NoticeContentFindings = findings,
+        };
         try
         {
             await engine.HandleAsync(id, recorded, http.User.ToActor(Roles.PrivacyOfficer), ct);

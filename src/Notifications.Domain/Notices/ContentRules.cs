@@ -19,7 +19,7 @@ public sealed class ContentRules
     /// <summary>Identifier words in every pack: English and French nouns a number of a person follows.</summary>
     public static IReadOnlyList<string> CommonIdentifierWords { get; } =
     [
-        "application", "client", "customer", "account", "acct", "file", "case", "claim", "reference", "ref", "member", "card",
+        "application", "client", "customer", "account", "acct", "file", "case", "claim", "reference", "ref.", "ref", "member", "card",
         "policy", "licence", "license", "passport", "sin", "identifier", "id", "number", "no.", "n°", "nº", "#",
         "demande", "compte", "dossier", "réclamation", "référence", "membre", "carte", "permis", "passeport", "nas",
         "identifiant", "numéro", "numero",

@@ -20,7 +20,8 @@ public static class NoticeContentCheck
     /// <summary>The findings in one field's text.</summary>
     public static IEnumerable<ContentFinding> Check(string field, string text, ContentRules rules, OtherPeopleIndex? people = null)
     {
-        foreach (var match in PersonalDataPatterns.Find(text, rules))
+        var scan = PersonalDataPatterns.Find(text, rules);
+        foreach (var match in scan.Found)
         {
             yield return new(field, match.Kind, Describe(match.Kind, NoticeText.Mask(match.Value)));
         }
@@ -30,8 +31,9 @@ public static class NoticeContentCheck
             yield break;
         }
 
-        var office = new[] { rules.OfficeEmail, rules.OfficePhoneDigits }.Where(v => !string.IsNullOrEmpty(v)).Select(v => NoticeText.Compact(v!)).ToHashSet();
-        foreach (var match in people.FindIn(text, self: null).Where(m => !office.Contains(NoticeText.Compact(m))).Distinct())
+        // People are looked up without what the scan allowed: the office's contacts and the dates are no one's
+        // identifier (a client id 0142 is not in the office's 250-555-0142, nor 2024 in the breach date).
+        foreach (var match in people.FindIn(scan.WithoutAllowed(text), self: null).Where(m => !PersonalDataPatterns.IsYear(m)).Distinct())
         {
             yield return new(field, ContentFindingKinds.ImportedPerson, Describe(ContentFindingKinds.ImportedPerson, NoticeText.Mask(match)));
         }

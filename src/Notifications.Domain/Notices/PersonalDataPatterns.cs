@@ -5,6 +5,22 @@ namespace Notifications.Domain.Notices;
 /// <summary>One piece of personal information found in a text: its kind and the text as written.</summary>
 internal sealed record PatternMatch(string Kind, int Index, string Value);
 
+/// <summary>What a scan found, and the stretches of text it allowed: the office's contacts, toll-free numbers, dates.</summary>
+internal sealed record PatternScan(IReadOnlyList<PatternMatch> Found, IReadOnlyList<(int Start, int End)> Allowed)
+{
+    /// <summary>The text with every allowed stretch blanked, for a look-up that must not find anyone in them.</summary>
+    public string WithoutAllowed(string text)
+    {
+        var chars = text.ToCharArray();
+        foreach (var (start, end) in Allowed)
+        {
+            Array.Fill(chars, ' ', start, end - start);
+        }
+
+        return new string(chars);
+    }
+}
+
 /// <summary>
 /// The identifiers a privacy officer might type into notice text by mistake, found by their shape: social insurance
 /// numbers (Luhn-valid), birth dates (a full date by a birth word, or a full date long before the breach), numbers after
@@ -13,6 +29,10 @@ internal sealed record PatternMatch(string Kind, int Index, string Value);
 /// </summary>
 internal static partial class PersonalDataPatterns
 {
+    /// <summary>A year alone ("in 2024"), which an identifier of the same digits must not turn into a person.</summary>
+    public static bool IsYear(string value) =>
+        value.Length == 4 && value.All(char.IsAsciiDigit) && value[..2] is "19" or "20";
+
     /// <summary>North American toll-free area codes: an organisation's number, never a person's.</summary>
     private static readonly HashSet<string> TollFree = ["800", "833", "844", "855", "866", "877", "888"];
 
@@ -21,11 +41,12 @@ internal static partial class PersonalDataPatterns
 
     private const int BirthWordGapWords = 4;
 
-    public static IReadOnlyList<PatternMatch> Find(string text, ContentRules rules)
+    public static PatternScan Find(string text, ContentRules rules)
     {
         var claimed = new List<(int Start, int End)>();
+        var allowed = new List<(int Start, int End)>();
         var found = new List<PatternMatch>();
-        bool Claim(int index, int length)
+        bool Take(int index, int length)
         {
             if (claimed.Any(c => index < c.End && c.Start < index + length))
             {
@@ -36,9 +57,17 @@ internal static partial class PersonalDataPatterns
             return true;
         }
 
+        void Claim(int index, int length)
+        {
+            if (Take(index, length))
+            {
+                allowed.Add((index, index + length));
+            }
+        }
+
         void Report(string kind, int index, int length)
         {
-            if (Claim(index, length))
+            if (Take(index, length))
             {
                 found.Add(new(kind, index, text.Substring(index, length)));
             }
@@ -111,15 +140,13 @@ internal static partial class PersonalDataPatterns
         foreach (Match m in rules.IdentifierPattern.Matches(text))
         {
             var value = m.Groups["value"];
-            var digits = value.Value.Count(char.IsAsciiDigit);
-            var year = value.Length == 4 && digits == 4 && value.Value[..2] is "19" or "20";
-            if (digits >= 3 && !year)
+            if (value.Value.Count(char.IsAsciiDigit) >= 3 && !IsYear(value.Value))
             {
                 Report(ContentFindingKinds.Identifier, value.Index, value.Length);
             }
         }
 
-        return [.. found.OrderBy(f => f.Index)];
+        return new([.. found.OrderBy(f => f.Index)], allowed);
     }
 
     /// <summary>A birth word shortly before the date (nothing but a few words between, no sentence end), or right after it in brackets.</summary>
@@ -176,8 +203,11 @@ internal static partial class PersonalDataPatterns
     [GeneratedRegex(@"(?<!\d)\d{3}[ \u00A0.\-‐–]?\d{3}[ \u00A0.\-‐–]?\d{3}(?!\d)")]
     private static partial Regex SinLike();
 
-    /// <summary>A North American number (with or without +1, brackets, spaces, dots or dashes), or an international one with +.</summary>
-    [GeneratedRegex(@"(?<![\d+])(?:(?:\+?1[ \u00A0.\-]?)?(?:\(\d{3}\)[ \u00A0]?|\d{3}[ \u00A0.\-]?)\d{3}[ \u00A0.\-]?\d{4}|\+\d{1,3}(?:[ \u00A0.\-]?\(?\d+\)?){2,5})(?!\d)")]
+    /// <summary>
+    /// A North American number (with or without +1, brackets, spaces, dots or dashes), or an international one with +
+    /// (run together, or in groups of at most five digits: bounded, so a long run of digits cannot make it backtrack).
+    /// </summary>
+    [GeneratedRegex(@"(?<![\d+])(?:(?:\+?1[ \u00A0.\-]?)?(?:\(\d{3}\)[ \u00A0]?|\d{3}[ \u00A0.\-]?)\d{3}[ \u00A0.\-]?\d{4}|\+\d{8,15}|\+\d{1,3}(?:[ \u00A0.\-]?\(\d{1,4}\)|[ \u00A0.\-]\d{1,5}){2,6})(?!\d)")]
     private static partial Regex PhoneLike();
 
     /// <summary>English and French words that say a date is a birth date: born, birth, birthday, birthdate, DOB, né(e), naissance, DDN.</summary>

@@ -124,6 +124,7 @@ public sealed class NoticeContentCheckTests
     [InlineData("Le compte bancaire 123456 figurait dans le fichier.")]
     [InlineData("Passport number GA123456.")]
     [InlineData("SIN 123 456 789.")] // not Luhn-valid, but written as a SIN
+    [InlineData("Ref. 12345.")]
     public void Check_ANumberAfterAnIdentifierWord_IsAnIdentifier(string text) =>
         Assert.Contains(Findings(text), f => f.Kind == ContentFindingKinds.Identifier);
 
@@ -142,6 +143,8 @@ public sealed class NoticeContentCheckTests
     [InlineData("Call him at 250-555-0199.", ContentFindingKinds.Phone)]
     [InlineData("Call (604) 555-0123 ext. 4.", ContentFindingKinds.Phone)]
     [InlineData("Appelez le +33 1 23 45 67 89.", ContentFindingKinds.Phone)]
+    [InlineData("Call +442079460958.", ContentFindingKinds.Phone)]
+    [InlineData("Call +44 (20) 7946-0958.", ContentFindingKinds.Phone)]
     public void Check_OtherContacts_AreFound(string text, string kind) =>
         Assert.Equal(kind, Assert.Single(Findings(text)).Kind);
 
@@ -170,6 +173,25 @@ public sealed class NoticeContentCheckTests
     [InlineData("The Tremblay Street office.")] // a family name without a title
     public void Check_PartsOfNames_AreNotThePerson(string text) =>
         Assert.DoesNotContain(Findings(text, Import), f => f.Kind == ContentFindingKinds.ImportedPerson);
+
+    [Fact]
+    public void Check_AShortNumericIdentifierOfTheImport_IsNotFoundInTheBreachDateAYearOrTheOfficesPhone()
+    {
+        var numbered = OtherPeopleIndex.ForText([new LintSubject("2024", "Sam", "Nakamura", null, null, "en", [new PersonIdentifier("client", "0100")])]);
+
+        Assert.Empty(Findings("On 2024-08-02 a list went astray; since 2024 we check every list. Call 250-555-0100.", numbered));
+        Assert.Equal(ContentFindingKinds.ImportedPerson, Assert.Single(Findings("Sam Nakamura was on the list.", numbered)).Kind);
+    }
+
+    [Fact]
+    public void Check_APlusBeforeThousandsOfDigits_IsNoPhoneNumber_AndLongTextStaysQuick()
+    {
+        var text = "+" + new string('1', 5000) + " " + string.Concat(Enumerable.Repeat("client 12 ", 500)) + new string(' ', 5000) + "#";
+
+        var findings = Findings(text, Import);
+
+        Assert.DoesNotContain(findings, f => f.Kind == ContentFindingKinds.Phone);
+    }
 
     [Fact]
     public void Check_ImportedPerson_MessageMasksTheName()

@@ -22,7 +22,8 @@ public sealed partial class NoticeContentScreen(
     RecipientStore recipients, FanOutPlanner planner, FanOutProgress progress, FanOutControl control, WorkflowEngine engine,
     ContactPerson office, ILogger<NoticeContentScreen> logger)
 {
-    private const int MaxIncidentsCached = 16;
+    /// <summary>An index of a large import holds a few million hashes; the incidents being worked on at once are few.</summary>
+    private const int MaxIncidentsCached = 4;
 
     private readonly ConcurrentDictionary<string, (string ImportId, Lazy<Task<ImportedPeople>> People)> _people = new(StringComparer.Ordinal);
 

@@ -36,6 +36,7 @@ public static class NotificationsExtensions
         services.TryAddSingleton<IncidentNoticeSource>();
         services.TryAddSingleton<INoticeSource>(sp => sp.GetRequiredService<IncidentNoticeSource>());
         services.TryAddSingleton<NoticeCompletion>();
+        services.TryAddSingleton<NoticeContentScreen>();
         services.TryAddSingleton<LetterExporter>();
         services.AddAccess(configuration);
         services.AddNotificationsTelemetry(configuration);

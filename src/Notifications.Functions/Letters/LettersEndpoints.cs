@@ -23,20 +23,21 @@ namespace Notifications.Functions.Letters;
 /// exporting the same file again records it once.
 /// </para>
 /// </summary>
-public sealed class LettersEndpoints(IncidentStore store, LetterExporter exporter, WorkflowEngine engine, NoticeCompletion completion, ILoggerFactory loggers)
+public sealed class LettersEndpoints(
+    IncidentStore store, LetterExporter exporter, WorkflowEngine engine, NoticeCompletion completion, NoticeContentScreen screen, ILoggerFactory loggers)
 {
     [Function("ExportLetters")]
     [Authorize(Policies.Officer)]
     public Task<Results<FileStreamHttpResult, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunExport(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}/letters")] HttpRequest request, string id, CancellationToken ct) =>
         Export(id, request.Query.TryGetValue("format", out var format) ? format.ToString() : null, request.HttpContext, store, exporter, engine,
-            completion, loggers, ct);
+            completion, screen, loggers, ct);
 
     [Function("GetBlockedLetters")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<BlockedLetters>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunBlocked(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}/letters/blocked")] HttpRequest request, string id, CancellationToken ct) =>
-        Blocked(id, store, exporter, ct);
+        Blocked(id, store, exporter, screen, ct);
 
     public const string CountHeader = "X-Letters-Count";
     public const string BlockedHeader = "X-Letters-Blocked";
@@ -48,7 +49,7 @@ public sealed class LettersEndpoints(IncidentStore store, LetterExporter exporte
 
     public static async Task<Results<FileStreamHttpResult, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Export(
         string id, string? format, HttpContext http, IncidentStore store, LetterExporter exporter, WorkflowEngine engine,
-        NoticeCompletion completion, ILoggerFactory loggers, CancellationToken ct)
+        NoticeCompletion completion, NoticeContentScreen screen, ILoggerFactory loggers, CancellationToken ct)
     {
         var letterFormat = LetterFormat.Find(format);
         if (letterFormat is null)
@@ -58,7 +59,7 @@ public sealed class LettersEndpoints(IncidentStore store, LetterExporter exporte
                 title: "The format is not known.");
         }
 
-        var check = await ReadyAsync(id, store, exporter, ct);
+        var check = await ReadyAsync(id, store, exporter, screen, ct);
         if (check.NotFound is { } notFound)
         {
             return notFound;
@@ -127,9 +128,9 @@ public sealed class LettersEndpoints(IncidentStore store, LetterExporter exporte
 
     /// <summary>The letters the linter blocks now, by the person's line in the imported file and the finding code. Records nothing.</summary>
     public static async Task<Results<Ok<BlockedLetters>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Blocked(
-        string id, IncidentStore store, LetterExporter exporter, CancellationToken ct)
+        string id, IncidentStore store, LetterExporter exporter, NoticeContentScreen screen, CancellationToken ct)
     {
-        var check = await ReadyAsync(id, store, exporter, ct);
+        var check = await ReadyAsync(id, store, exporter, screen, ct);
         if (check.NotFound is { } notFound)
         {
             return notFound;
@@ -148,9 +149,11 @@ public sealed class LettersEndpoints(IncidentStore store, LetterExporter exporte
 
     /// <summary>
     /// The state and the batches of its import when letters can be exported now: the notices' own rules (notifying, not
-    /// complete, imported, content approved for the deployed templates) and someone to write to.
+    /// complete, imported, content approved for the deployed templates and not held) and someone to write to. Approved
+    /// text with an identifier in it (stored before the check existed) is refused too; the linter guards each letter
+    /// against the people of the import.
     /// </summary>
-    private static async Task<Readiness> ReadyAsync(string id, IncidentStore store, LetterExporter exporter, CancellationToken ct)
+    private static async Task<Readiness> ReadyAsync(string id, IncidentStore store, LetterExporter exporter, NoticeContentScreen screen, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
         if (state.Status == IncidentStatus.None)
@@ -162,6 +165,12 @@ public sealed class LettersEndpoints(IncidentStore store, LetterExporter exporte
         if (refusal is null && state.Recipients!.Counts.ByChannel.GetValueOrDefault(NoticeChannel.Letter) == 0)
         {
             refusal = "Nobody in the current import is to be notified by letter (a postal address and no email).";
+        }
+
+        if (refusal is null && screen.CheckText(state, state.NoticeContent!.Approved!) is { Count: > 0 } found)
+        {
+            refusal = NoticeContentScreen.Reason(NoticeContentTargets.Approved,
+                found.Select(f => new NoticeContentFinding(NoticeContentTargets.Approved, f.Field, f.Kind)));
         }
 
         if (refusal is not null)

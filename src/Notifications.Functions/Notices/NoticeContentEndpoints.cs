@@ -14,13 +14,14 @@ namespace Notifications.Functions.Notices;
 /// languages), optionally with the office's own English and French templates instead of the deployed ones, checked with
 /// the incident's facts against the pack's required elements; an approver approves (pins) it, templates included.
 /// </summary>
-public sealed class NoticeContentEndpoints(IncidentStore store, WorkflowEngine engine, ContactPerson contact, NoticeCompletion completion)
+public sealed class NoticeContentEndpoints(
+    IncidentStore store, WorkflowEngine engine, ContactPerson contact, NoticeCompletion completion, NoticeContentScreen screen)
 {
     [Function("SubmitNoticeContent")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunSubmit(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notices/content")] HttpRequest request, string id, CancellationToken ct) =>
-        Submit(id, request.HttpContext, store, engine, contact, ct);
+        Submit(id, request.HttpContext, store, engine, contact, screen, ct);
 
     [Function("ApproveNoticeContent")]
     [Authorize(Policies.Approve)]
@@ -51,7 +52,7 @@ public sealed class NoticeContentEndpoints(IncidentStore store, WorkflowEngine e
     public sealed record TemplatesView(string Version, NoticeTemplate En, NoticeTemplate Fr);
 
     public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Submit(
-        string id, HttpContext http, IncidentStore store, WorkflowEngine engine, ContactPerson contact, CancellationToken ct)
+        string id, HttpContext http, IncidentStore store, WorkflowEngine engine, ContactPerson contact, NoticeContentScreen screen, CancellationToken ct)
     {
         var (r, errors) = await JsonBody.ReadAsync<Request>(http.Request, ct);
         if (r is not null)
@@ -81,15 +82,22 @@ public sealed class NoticeContentEndpoints(IncidentStore store, WorkflowEngine e
         var content = new NoticeContent(submitted.Summary, submitted.StepsForPerson, submitted.TemplateVersion) { Templates = custom };
         if (state.Status != IncidentStatus.Closed)
         {
+            // Personal information typed into the text (issue 14) first, then what the templates would leave out.
+            var personal = await screen.CheckAsync(state, content, ct);
+            var found = NoticeContentScreen.Errors(personal);
             var sample = IncidentNoticeModel.For(state, content, contact, "en", "Samplegiven", "Samplefamily");
             var problems = NoticeTemplateChecker.Check(templates, IncidentDecider.PackOf(state), sample,
                 IncidentNoticeModel.For(state, content, contact, "fr", "Samplegiven", "Samplefamily"));
-            if (problems.Count > 0)
+            foreach (var group in problems.GroupBy(p => p is { Language: { } l, Part: { } part } ? $"templates.{l}.{part}" : p.Code))
             {
-                return TypedResults.ValidationProblem(
-                    problems.GroupBy(p => p is { Language: { } l, Part: { } part } ? $"templates.{l}.{part}" : p.Code)
-                        .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-                    title: "The notices would not say everything they must; nothing was recorded.");
+                found[group.Key] = [.. found.GetValueOrDefault(group.Key) ?? [], .. group.Select(p => p.Message)];
+            }
+
+            if (found.Count > 0)
+            {
+                return TypedResults.ValidationProblem(found, title: personal.Count > 0
+                    ? "The notice content carries personal information; nothing was recorded."
+                    : "The notices would not say everything they must; nothing was recorded.");
             }
         }
 

@@ -14,13 +14,13 @@ namespace Notifications.Functions.Notices;
 /// import: the run id is derived from the import id, so a retried start changes nothing.
 /// </summary>
 public sealed class NotificationEndpoints(
-    IncidentStore store, FanOutPlanner planner, FanOutControl control, FanOutProgress progress, ContactPerson contact)
+    IncidentStore store, FanOutPlanner planner, FanOutControl control, FanOutProgress progress, ContactPerson contact, NoticeContentScreen screen)
 {
     [Function("StartNotification")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunStart(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/start")] HttpRequest request, string id, CancellationToken ct) =>
-        Start(id, store, planner, progress, contact, ct);
+        Start(id, request.HttpContext, store, planner, progress, contact, screen, ct);
 
     [Function("HaltNotification")]
     [Authorize(Policies.Officer)]
@@ -32,7 +32,7 @@ public sealed class NotificationEndpoints(
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunResume(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/resume")] HttpRequest request, string id, CancellationToken ct) =>
-        Resume(id, store, control, progress, ct);
+        Resume(id, request.HttpContext, store, control, progress, screen, ct);
 
     [Function("GetNotification")]
     [Authorize(Policies.Read)]
@@ -45,7 +45,8 @@ public sealed class NotificationEndpoints(
     public static string RunIdFor(string importId) => $"run-{importId}";
 
     public static async Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Start(
-        string id, IncidentStore store, FanOutPlanner planner, FanOutProgress progress, ContactPerson contact, CancellationToken ct)
+        string id, HttpContext http, IncidentStore store, FanOutPlanner planner, FanOutProgress progress, ContactPerson contact,
+        NoticeContentScreen screen, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
         if (state.Status == IncidentStatus.None)
@@ -57,6 +58,12 @@ public sealed class NotificationEndpoints(
         if (refusal is not null)
         {
             return WorkflowCalls.Conflict(refusal);
+        }
+
+        // The approved text against the people imported now (and content stored before the check existed).
+        if (await screen.RefuseAsync(state, NoticeContentTargets.Approved, http.User.ToActor(Roles.PrivacyOfficer), ct) is { } held)
+        {
+            return held;
         }
 
         var runId = RunIdFor(state.Recipients!.ImportId);
@@ -85,6 +92,7 @@ public sealed class NotificationEndpoints(
         { NoticesCompletedAt: not null } => "The notices are already complete.",
         { Recipients: null } => "Import the affected people first.",
         { NoticeContent.Approved: null } or { NoticeContent: null } => "The notice content must be submitted and approved first.",
+        { NoticeContentHold: { } hold } when hold.Holds(NoticeContentTargets.Approved) => NoticeContentScreen.Reason(NoticeContentTargets.Approved, hold.Findings),
         { NoticeContent.Approved: { Templates: null, TemplateVersion: var v } } when v != NoticeTemplateSet.Default.Version =>
             "The approved content was written for other templates than the deployed ones; submit and approve it again.",
         _ => null,
@@ -97,7 +105,7 @@ public sealed class NotificationEndpoints(
             : NoRun(id);
 
     public static async Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Resume(
-        string id, IncidentStore store, FanOutControl control, FanOutProgress progress, CancellationToken ct)
+        string id, HttpContext http, IncidentStore store, FanOutControl control, FanOutProgress progress, NoticeContentScreen screen, CancellationToken ct)
     {
         if (await progress.GetAsync(id, ct) is null)
         {
@@ -114,6 +122,12 @@ public sealed class NotificationEndpoints(
         if (refusal is not null)
         {
             return WorkflowCalls.Conflict(refusal);
+        }
+
+        // The run sends the text pinned at its start: held if it names someone imported since, or carries an identifier.
+        if (await screen.RefuseAsync(state, NoticeContentTargets.Run, http.User.ToActor(Roles.PrivacyOfficer), ct) is { } held)
+        {
+            return held;
         }
 
         var requeued = await control.ResumeAsync(id, ct);

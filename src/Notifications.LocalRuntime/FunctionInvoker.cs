@@ -3,6 +3,8 @@ using System.Reflection;
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Notifications.LocalRuntime;
 
@@ -22,7 +24,7 @@ public static class FunctionInvoker
         foreach (var parameter in function.Method.GetParameters())
         {
             var type = parameter.ParameterType;
-            var bindable = type == typeof(CancellationToken) || type == typeof(FunctionContext)
+            var bindable = type == typeof(CancellationToken) || type == typeof(FunctionContext) || type == typeof(DurableTaskClient)
                 || (parameter.Name == function.Trigger.ParameterName ? TriggerTypeSupported(function.Trigger, type) : OtherSupported(function.Trigger, parameter));
             if (!bindable)
             {
@@ -73,6 +75,11 @@ public static class FunctionInvoker
             return context;
         }
 
+        if (type == typeof(DurableTaskClient))
+        {
+            return context.InstanceServices.GetRequiredService<DurableTaskClient>();
+        }
+
         if (parameter.Name == function.Trigger.ParameterName)
         {
             return ConvertTrigger(trigger, type);
@@ -88,6 +95,8 @@ public static class FunctionInvoker
         HttpTrigger => type == typeof(HttpRequest),
         QueueTrigger => true,
         TimerTrigger => type == typeof(TimerInfo),
+        OrchestrationTrigger => type == typeof(TaskOrchestrationContext),
+        ActivityTrigger => true,
         _ => false,
     };
 

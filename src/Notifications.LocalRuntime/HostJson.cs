@@ -24,6 +24,19 @@ public static class HostJson
     public static string RoutePrefix(string? path) =>
         path is null ? "api" : new ConfigurationBuilder().AddJsonFile(path, optional: false, reloadOnChange: false).Build()["extensions:http:routePrefix"] ?? "api";
 
+    /// <summary>Applies host.json <c>extensions.durableTask</c>: the task hub, its partitions and the orchestration versioning.</summary>
+    public static void ApplyDurable(Durable.DurableHostOptions options, string? path)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        var durable = new ConfigurationBuilder().AddJsonFile(path, optional: false, reloadOnChange: false).Build().GetSection("extensions:durableTask");
+        durable.Bind(options);
+        durable.GetSection("storageProvider").Bind(options);
+    }
+
     /// <summary>Applies host.json <c>extensions.queues</c> (keys are camelCase there; binding is case-insensitive).</summary>
     public static void ApplyQueues(QueueRuntimeOptions options, string? path)
     {

@@ -16,6 +16,12 @@ public sealed record QueueTrigger(string ParameterName, string QueueName, string
 /// <param name="UseMonitor">Null when the binding leaves it to the host (on for schedules of a minute or more).</param>
 public sealed record TimerTrigger(string ParameterName, string Schedule, bool RunOnStartup, bool? UseMonitor) : FunctionTrigger(ParameterName);
 
+/// <summary>A Durable orchestrator: the parameter is the <c>TaskOrchestrationContext</c>.</summary>
+public sealed record OrchestrationTrigger(string ParameterName) : FunctionTrigger(ParameterName);
+
+/// <summary>A Durable activity: the parameter is the activity's input.</summary>
+public sealed record ActivityTrigger(string ParameterName) : FunctionTrigger(ParameterName);
+
 /// <summary>One function of functions.metadata, with the method its <c>entryPoint</c> names.</summary>
 public sealed record LocalFunction(string Name, string EntryPoint, MethodInfo Method, FunctionTrigger Trigger);
 
@@ -52,6 +58,8 @@ public static class FunctionsMetadata
                 trigger["methods"]?.AsArray().Select(m => ((string)m!).ToUpperInvariant()).ToList() ?? [], (string?)trigger["authLevel"] ?? "Function"),
             "queueTrigger" => new QueueTrigger(parameter, (string)trigger["queueName"]!, (string?)trigger["connection"] ?? "AzureWebJobsStorage"),
             "timerTrigger" => new TimerTrigger(parameter, (string)trigger["schedule"]!, (bool?)trigger["runOnStartup"] ?? false, (bool?)trigger["useMonitor"]),
+            "orchestrationTrigger" => new OrchestrationTrigger(parameter),
+            "activityTrigger" => new ActivityTrigger(parameter),
             var other => throw new NotSupportedException($"Function {function}: the local runtime does not run '{other}' triggers."),
         };
     }

@@ -1,5 +1,8 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Notifications.LocalRuntime.Durable;
 
 namespace Notifications.LocalRuntime;
 
@@ -13,10 +16,10 @@ public static class LocalRuntimeExtensions
         var services = builder.Services;
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section);
         services.AddOptions<QueueRuntimeOptions>()
-            .Configure<IOptions<HostingOptions>, IHostEnvironment>((options, hosting, environment) =>
+            .Configure<IOptions<HostingOptions>, IHostEnvironment, IConfiguration>((options, hosting, environment, configuration) =>
             {
                 HostJson.ApplyQueues(options, HostJson.Locate(hosting.Value.HostJsonPath, environment.ContentRootPath));
-                builder.Configuration.GetSection(QueueRuntimeOptions.Section).Bind(options);
+                configuration.GetSection(QueueRuntimeOptions.Section).Bind(options);
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
@@ -25,6 +28,20 @@ public static class LocalRuntimeExtensions
         services.AddMvc();
         services.AddSingleton<LocalFunctions>();
         services.AddSingleton<BoundFunctions>();
+        services.AddOptions<DurableHostOptions>()
+            .Configure<IOptions<HostingOptions>, IHostEnvironment, IConfiguration>((options, hosting, environment, configuration) =>
+            {
+                HostJson.ApplyDurable(options, HostJson.Locate(hosting.Value.HostJsonPath, environment.ContentRootPath));
+                configuration.GetSection(DurableHostOptions.Section).Bind(options);
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Durable first: its backend is up before the queue listeners (which may raise events) start, and down after they stop.
+        services.AddSingleton<DurableSidecar>();
+        services.AddHostedService<DurableRuntime>();
+        services.AddDurableTaskClient(client => client.UseGrpc(_ => { }));
+        services.AddOptions<GrpcDurableTaskClientOptions>(Options.DefaultName).Configure<DurableSidecar>((o, sidecar) => o.Channel = sidecar.Channel);
         services.AddHostedService<LocalRuntime>();
 
         // The largest body a function takes (the recipients import); each function enforces its own limit below it.

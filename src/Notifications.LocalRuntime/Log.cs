@@ -38,4 +38,7 @@ internal static partial class Log
 
     [LoggerMessage(1022, LogLevel.Warning, "Local runtime: reading or writing the schedule status of timer {FunctionName} failed; it runs unmonitored this time.")]
     public static partial void ScheduleMonitorFailed(ILogger logger, Exception exception, string functionName);
+
+    [LoggerMessage(1030, LogLevel.Information, "Local runtime: Durable task hub {TaskHub} ready, sidecar on 127.0.0.1:{Port}.")]
+    public static partial void DurableHubReady(ILogger logger, string taskHub, int port);
 }

@@ -18,6 +18,7 @@ public sealed class IncidentStore(StorageClients storage)
     public const string OutboxPrefix = "outbox|";
     public const string DedupePrefix = "dedupe|";
     public const string ActivityPrefix = "activity|";
+    public const string InboxPrefix = "inbox|";
 
     /// <summary>
     /// State-row column: when the incident's contact data is due for the purge; absent while it is still needed and once
@@ -58,33 +59,18 @@ public sealed class IncidentStore(StorageClients storage)
         string eventId, DateTimeOffset now, CancellationToken ct)
     {
         var id = newState.IncidentId;
-        var stateRow = new TableEntity(id, StateRow)
-        {
-            ["Data"] = JsonSerializer.Serialize(newState, WorkflowJson.Options),
-            ["Status"] = newState.Status.ToString(),
-            ["Version"] = newState.Version,
-            ["PublicBody"] = newState.Report?.PublicBody,
-            ["Deadline"] = newState.Deadline,
-            ["ReportedAt"] = newState.ReportedAt,
-            [ContactDataDueColumn] = newState.ContactDataPurgedAt is null ? IncidentDecider.ContactDataDueAt(newState) : null,
-        };
         var actions = new List<TableTransactionAction>
         {
-            etag is { } e
-                ? new(TableTransactionActionType.UpdateReplace, stateRow, e)
-                : new(TableTransactionActionType.Add, stateRow),
+            StateAction(newState, etag),
             new(TableTransactionActionType.Add, new TableEntity(id, DedupePrefix + RowKeys.Safe(eventId)) { ["At"] = now }),
         };
-        actions.AddRange(history.Select(h => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(id, HistoryKey(h.Sequence))
-        {
-            ["Type"] = h.Type,
-            ["At"] = h.At,
-            ["ActorId"] = h.Actor.Id,
-            ["ActorRole"] = h.Actor.Role,
-            ["Data"] = JsonSerializer.Serialize(h.Event, WorkflowJson.Options),
-        })));
+        actions.AddRange(history.Select(h => HistoryAction(id, h)));
         actions.AddRange(outbox.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(o))));
+        await SubmitAsync(id, actions, ct);
+    }
 
+    private async Task SubmitAsync(string incidentId, List<TableTransactionAction> actions, CancellationToken ct)
+    {
         var table = await Table;
         try
         {
@@ -92,12 +78,135 @@ public sealed class IncidentStore(StorageClients storage)
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
-            throw new ConcurrencyException(id, ex);
+            throw new ConcurrencyException(incidentId, ex);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            throw new ConcurrencyException(id, ex);
+            throw new ConcurrencyException(incidentId, ex);
         }
+    }
+
+    private static TableTransactionAction StateAction(IncidentState state, ETag? etag)
+    {
+        var row = new TableEntity(state.IncidentId, StateRow)
+        {
+            ["Data"] = JsonSerializer.Serialize(state, WorkflowJson.Options),
+            ["Status"] = state.Status.ToString(),
+            ["Version"] = state.Version,
+            ["PublicBody"] = state.Report?.PublicBody,
+            ["Deadline"] = state.Deadline,
+            ["ReportedAt"] = state.ReportedAt,
+            [ContactDataDueColumn] = state.ContactDataPurgedAt is null ? IncidentDecider.ContactDataDueAt(state) : null,
+        };
+        return etag is { } e
+            ? new(TableTransactionActionType.UpdateReplace, row, e)
+            : new(TableTransactionActionType.Add, row);
+    }
+
+    private static TableTransactionAction HistoryAction(string incidentId, HistoryEntry h) =>
+        new(TableTransactionActionType.Add, new TableEntity(incidentId, HistoryKey(h.Sequence))
+        {
+            ["Type"] = h.Type,
+            ["At"] = h.At,
+            ["ActorId"] = h.Actor.Id,
+            ["ActorRole"] = h.Actor.Role,
+            ["Data"] = JsonSerializer.Serialize(h.Event, WorkflowJson.Options),
+        });
+
+    private static TableEntity InboxOutcome(string incidentId, string eventId, EventOutcome outcome, string? detail, DateTimeOffset now) =>
+        new(incidentId, InboxPrefix + RowKeys.Safe(eventId))
+        {
+            ["Outcome"] = outcome.ToString(),
+            ["Detail"] = detail,
+            ["DecidedAt"] = now,
+        };
+
+    /// <summary>
+    /// Records an inbound event in the incident's inbox, once: false when a row with its id is already there (a retried
+    /// request, whose first outcome stands).
+    /// </summary>
+    public async Task<bool> AddInboxAsync(string incidentId, IncidentEvent inbound, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var table = await Table;
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(incidentId, InboxPrefix + RowKeys.Safe(inbound.EventId))
+            {
+                ["Type"] = inbound.TypeName,
+                ["Data"] = JsonSerializer.Serialize(inbound, WorkflowJson.Options),
+                ["ActorId"] = actor.Id,
+                ["ActorRole"] = actor.Role,
+                ["SubmittedAt"] = now,
+            }, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>An inbound event as submitted, with its outcome once decided; null when no event has that id.</summary>
+    public async Task<InboxEntry?> InboxAsync(string incidentId, string eventId, CancellationToken ct)
+    {
+        var table = await Table;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(incidentId, InboxPrefix + RowKeys.Safe(eventId), cancellationToken: ct);
+        if (!row.HasValue || row.Value is not { } e)
+        {
+            return null;
+        }
+
+        return new InboxEntry(incidentId, eventId,
+            JsonSerializer.Deserialize<IncidentEvent>(e.GetString("Data"), WorkflowJson.Options)!,
+            new Actor(e.GetString("ActorId"), e.GetString("ActorRole")),
+            e.GetDateTimeOffset("SubmittedAt") ?? default,
+            Enum.TryParse<EventOutcome>(e.GetString("Outcome"), out var outcome) ? outcome : EventOutcome.Pending,
+            e.GetString("Detail"),
+            e.GetDateTimeOffset("DecidedAt"));
+    }
+
+    /// <summary>Records the outcome of an inbox event that changed nothing (ignored, rejected, not found).</summary>
+    public async Task DecideInboxAsync(string incidentId, string eventId, EventOutcome outcome, string? detail, DateTimeOffset now, CancellationToken ct)
+    {
+        var table = await Table;
+        await table.UpdateEntityAsync(InboxOutcome(incidentId, eventId, outcome, detail, now), ETag.All, TableUpdateMode.Merge, ct);
+    }
+
+    /// <summary>The commands recorded with an applied event's dedupe marker, or null when the event was not applied.</summary>
+    public async Task<IReadOnlyList<WorkflowCommand>?> AppliedCommandsAsync(string incidentId, string eventId, CancellationToken ct)
+    {
+        var table = await Table;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(incidentId, DedupePrefix + RowKeys.Safe(eventId), cancellationToken: ct);
+        return !row.HasValue ? null
+            : row.Value!.GetString("Commands") is { } json ? JsonSerializer.Deserialize<List<WorkflowCommand>>(json, WorkflowJson.Options)! : [];
+    }
+
+    /// <summary>
+    /// Applies one decided event in one entity-group transaction: the new state, its history rows, the dedupe marker
+    /// holding the decider's <paramref name="commands"/> (so a re-run returns them), and, for an inbox event, its outcome.
+    /// Throws <see cref="ConcurrencyException"/> when another writer got there first.
+    /// </summary>
+    public async Task CommitAppliedAsync(
+        IncidentState newState, ETag? etag, IReadOnlyList<HistoryEntry> history, IReadOnlyList<WorkflowCommand> commands,
+        string eventId, bool fromInbox, DateTimeOffset now, CancellationToken ct)
+    {
+        var id = newState.IncidentId;
+        var actions = new List<TableTransactionAction>
+        {
+            StateAction(newState, etag),
+            new(TableTransactionActionType.Add, new TableEntity(id, DedupePrefix + RowKeys.Safe(eventId))
+            {
+                ["At"] = now,
+                ["Commands"] = JsonSerializer.Serialize(commands, WorkflowJson.Options),
+            }),
+        };
+        actions.AddRange(history.Select(h => HistoryAction(id, h)));
+        if (fromInbox)
+        {
+            actions.Add(new(TableTransactionActionType.UpdateMerge, InboxOutcome(id, eventId, EventOutcome.Applied, null, now), ETag.All));
+        }
+
+        await SubmitAsync(id, actions, ct);
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string incidentId, CancellationToken ct)

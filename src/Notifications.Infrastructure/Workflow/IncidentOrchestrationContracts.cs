@@ -1,0 +1,29 @@
+using Notifications.Domain.Incidents;
+
+namespace Notifications.Infrastructure.Workflow;
+
+/// <summary>
+/// The incident orchestration's wire contracts: ids, times and counts, never personal information (Durable keeps them
+/// in its history). Fields are only ever added while instances are in flight.
+/// </summary>
+public static class IncidentOrchestrationNames
+{
+    /// <summary>The orchestration; one instance per incident, whose instance id is the incident id.</summary>
+    public const string Orchestration = "IncidentOrchestration";
+
+    /// <summary>The external event that tells the orchestration an inbound event is in the incident's inbox.</summary>
+    public const string InboundEvent = "incident-event";
+}
+
+/// <summary>A durable timer the orchestration keeps for the incident (a reminder slot of the decider).</summary>
+public sealed record PendingTimer(string TimerId, TimerKind Kind, DateTimeOffset DueAt);
+
+/// <param name="FirstEventId">The inbox event to apply first (the report that started the instance).</param>
+/// <param name="Timers">The timers still pending, carried across <c>ContinueAsNew</c>.</param>
+public sealed record IncidentOrchestrationInput(string IncidentId, string? FirstEventId, IReadOnlyList<PendingTimer> Timers);
+
+/// <summary>The payload of <see cref="IncidentOrchestrationNames.InboundEvent"/>: which inbox row to apply.</summary>
+public sealed record InboundSignal(string EventId);
+
+/// <summary>The orchestration's custom status, for operators: what it did last and what it waits for.</summary>
+public sealed record IncidentOrchestrationStatus(string? LastEvent, DateTimeOffset? LastAt, EventOutcome? LastOutcome, PendingTimer? NextTimer, int PendingTimers, int Handled);

@@ -72,4 +72,50 @@ public sealed class NoticeRendererTests
     public void Render_WithoutNames_GreetsEveryone() =>
         Assert.StartsWith("To the people affected,",
             _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For(NoticeLanguage.English).WithoutPerson()).Body, StringComparison.Ordinal);
+
+    [Fact]
+    public void Render_DefaultEnglish_IsWordForWordWhatTheLiquidSubsetRendered()
+    {
+        var notice = _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For("en"));
+
+        Assert.Equal("Privacy breach notice from Ministry of Sample Services", notice.Subject);
+        Assert.Equal("""
+            Dear Jane Doe,
+
+            We are writing to tell you about a privacy breach that involved your personal information.
+
+            Who is writing to you
+            - Ministry of Sample Services
+
+            What happened
+            An email meant for one client was sent to other clients.
+            When it happened: on 2024-08-02.
+
+            What kinds of information were involved
+            - name
+            - application number
+            - client identifier
+
+            This notice describes the kinds of information only. It does not repeat the information itself.
+
+            What we are doing about it
+            - We asked the recipients to delete the email.
+            - We are changing how mass mailings are prepared.
+
+            We have notified the Information and Privacy Commissioner for British Columbia.
+
+            What you can do
+            - Be wary of messages that claim to come from us.
+
+            Who to contact
+            If you have questions, please contact:
+            Privacy Office
+            Email: privacy@example.gov.bc.ca
+            Phone: 250-555-0100
+
+            A caution about email
+            Email is not a secure channel. We will never ask you for personal information by email. Please do not send personal information by email. If a message that seems to come from us asks for personal information, do not answer it: call us instead.
+
+            """, notice.Body);
+    }
 }

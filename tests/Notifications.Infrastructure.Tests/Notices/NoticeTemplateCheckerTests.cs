@@ -88,4 +88,57 @@ public sealed class NoticeTemplateCheckerTests
 
         Assert.DoesNotContain(NoticeTemplateChecker.Check(set, NoticeModels.Pack), p => p.Code == TemplateProblemCodes.UnknownVariable);
     }
+
+    [Fact]
+    public void Check_StandardLiquidBeyondTheSubset_IsAccepted()
+    {
+        const string Greeting = "{% if given_name == \"\" %}To the people affected,{% elsif family_name != \"\" %}Dear {{ given_name | strip }} {{ family_name }},"
+            + "{% else %}Dear {{ given_name }},{% endif %}";
+        var set = ChangeBody("en", body => body[(body.IndexOf('\n', StringComparison.Ordinal) + 1)..]
+            .Replace("{% for kind in kinds_of_information %}- {{ kind }}\n{% endfor %}",
+                "{% for kind in kinds_of_information %}{% case forloop.index %}{% when 1 %}- {{ kind | capitalize }}{% else %}- {{ kind }}{% endcase %}\n{% endfor %}", StringComparison.Ordinal)
+            .Insert(0, Greeting + "\n{% unless commissioner_notified %}{% comment %}a draft{% endcomment %}{% endunless %}"));
+
+        Assert.Empty(NoticeTemplateChecker.Check(set, NoticeModels.Pack).Select(p => p.Message));
+        Assert.StartsWith("Dear Samplegiven Samplefamily,", new NoticeRenderer().Render(set, NoticeTemplateChecker.SampleModel(NoticeModels.Pack, "en")).Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hello\n  {% include 'letterhead' %}\n", 2, "Unknown or misplaced tag 'include'")]
+    [InlineData("Hello\n\n{{ occurred | date: '%Y' }}", 3, "Unknown filter 'date'")]
+    [InlineData("{% tablerow k in kinds_of_information %}{{ k }}{% endtablerow %}", 1, "Unknown or misplaced tag 'tablerow'")]
+    public void Check_RefusedTagOrFilter_IsLocated(string body, int line, string message)
+    {
+        var set = ChangeBody("fr", _ => body);
+
+        var problem = Assert.Single(NoticeTemplateChecker.Check(set, NoticeModels.Pack));
+
+        Assert.Equal((TemplateProblemCodes.InvalidLiquid, "fr", "body", line), (problem.Code, problem.Language, problem.Part, problem.Line));
+        Assert.NotNull(problem.Column);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{% if false %}{% elsif true %}{{ email }}{% endif %}", "email")]
+    [InlineData("{% case language %}{% when 'fr' %}{{ person.sin }}{% endcase %}", "person.sin")]
+    [InlineData("{{ contact[\"address\"] }}", "contact.address")]
+    [InlineData("{% unless false %}{% capture x %}{{ postal_address }}{% endcapture %}{% endunless %}", "postal_address")]
+    [InlineData("{% for s in steps_taken %}{% else %}{{ guardian_email }}{% endfor %}", "guardian_email")]
+    public void Check_VariableOutsideTheModelInNewerTags_IsRefused(string snippet, string path)
+    {
+        var set = ChangeBody("en", body => body + snippet);
+
+        var problem = Assert.Single(NoticeTemplateChecker.Check(set, NoticeModels.Pack));
+
+        Assert.Equal(TemplateProblemCodes.UnknownVariable, problem.Code);
+        Assert.Contains($"'{path}'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_CaptureVariable_IsAllowedAfterItIsCaptured()
+    {
+        var set = ChangeBody("en", body => "{% capture greeting %}Hello {{ given_name }}{% endcapture %}" + body + "{{ greeting }}");
+
+        Assert.Empty(NoticeTemplateChecker.Check(set, NoticeModels.Pack).Select(p => p.Message));
+    }
 }

@@ -1,4 +1,5 @@
 using Notifications.Domain.Notices;
+using Notifications.Domain.Recipients;
 using Notifications.Infrastructure.Notices;
 
 namespace Notifications.Infrastructure.Tests.Notices;
@@ -72,6 +73,42 @@ public sealed class NoticeRendererTests
     public void Render_WithoutNames_GreetsEveryone() =>
         Assert.StartsWith("To the people affected,",
             _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For(NoticeLanguage.English).WithoutPerson()).Body, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("en", "Pat Okafor", "Dear Pat Okafor,", "parent or guardian of Jane Doe", "the personal information of the person in your care", "your personal information")]
+    [InlineData("en", null, "To the parent or guardian,", "You can take these steps for the person in your care:", "in your care", "Dear Jane")]
+    [InlineData("fr", "Pat Okafor", "Bonjour Pat Okafor,", "parent ou tuteur de Jane Doe", "les renseignements personnels de la personne dont vous avez la charge", "vos renseignements personnels")]
+    [InlineData("fr", null, "Au parent ou tuteur,", "Vous pouvez prendre ces mesures pour la personne dont vous avez la charge :", "dont vous avez la charge", "Bonjour Jane")]
+    public void Render_ToAGuardian_GreetsTheGuardianAndSpeaksOfThePersonInTheirCare(
+        string language, string? guardian, string greeting, string naming, string care, string absent)
+    {
+        var model = NoticeModels.For(language).AddressedTo(new NoticeAddressee(true, guardian));
+
+        var notice = _renderer.Render(NoticeTemplateSet.Default, model);
+
+        Assert.StartsWith(greeting + "\n", notice.Body, StringComparison.Ordinal);
+        Assert.Contains(naming, notice.Body, StringComparison.Ordinal);
+        Assert.Contains(care, notice.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(absent, notice.Body, StringComparison.Ordinal);
+        Assert.Equal(language, notice.Language);
+    }
+
+    [Fact]
+    public void Render_ToAGuardian_IsTheOrdinaryNoticeApartFromWhoItSpeaksTo()
+    {
+        var own = _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For("en")).Body;
+        var guardian = _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For("en").AddressedTo(new NoticeAddressee(true, "Pat Okafor"))).Body;
+
+        Assert.Equal(own[own.IndexOf("Who is writing to you", StringComparison.Ordinal)..own.IndexOf("What you can do", StringComparison.Ordinal)],
+            guardian[guardian.IndexOf("Who is writing to you", StringComparison.Ordinal)..guardian.IndexOf("What you can do", StringComparison.Ordinal)]);
+        Assert.Equal(own[own.IndexOf("- Be wary", StringComparison.Ordinal)..], guardian[guardian.IndexOf("- Be wary", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
+    public void Render_PublicNotice_NeverSpeaksToAGuardian() =>
+        Assert.StartsWith("To the people affected,",
+            _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For("en").AddressedTo(new NoticeAddressee(true, "Pat Okafor")).WithoutPerson()).Body,
+            StringComparison.Ordinal);
 
     [Fact]
     public void Render_DefaultEnglish_IsWordForWordWhatTheLiquidSubsetRendered()

@@ -1,3 +1,4 @@
+using Notifications.Domain.Notices;
 using Notifications.Infrastructure.Notices;
 
 namespace Notifications.Infrastructure.Tests.Notices;
@@ -92,8 +93,8 @@ public sealed class NoticeTemplateCheckerTests
     [Fact]
     public void Check_StandardLiquidBeyondTheSubset_IsAccepted()
     {
-        const string Greeting = "{% if given_name == \"\" %}To the people affected,{% elsif family_name != \"\" %}Dear {{ given_name | strip }} {{ family_name }},"
-            + "{% else %}Dear {{ given_name }},{% endif %}";
+        const string Greeting = "{% if to_guardian %}Dear {{ guardian_name | default: \"parent or guardian\" }},{% elsif given_name == \"\" %}To the people affected,"
+            + "{% elsif family_name != \"\" %}Dear {{ given_name | strip }} {{ family_name }},{% else %}Dear {{ given_name }},{% endif %}";
         var set = ChangeBody("en", body => body[(body.IndexOf('\n', StringComparison.Ordinal) + 1)..]
             .Replace("{% for kind in kinds_of_information %}- {{ kind }}\n{% endfor %}",
                 "{% for kind in kinds_of_information %}{% case forloop.index %}{% when 1 %}- {{ kind | capitalize }}{% else %}- {{ kind }}{% endcase %}\n{% endfor %}", StringComparison.Ordinal)
@@ -140,5 +141,31 @@ public sealed class NoticeTemplateCheckerTests
         var set = ChangeBody("en", body => "{% capture greeting %}Hello {{ given_name }}{% endcapture %}" + body + "{{ greeting }}");
 
         Assert.Empty(NoticeTemplateChecker.Check(set, NoticeModels.Pack).Select(p => p.Message));
+    }
+
+    [Theory]
+    [InlineData("en", "{% if given_name != \"\" %}Dear {{ given_name }} {{ family_name }},{% else %}To the people affected,{% endif %}")]
+    [InlineData("fr", "{% if given_name != \"\" %}Bonjour {{ given_name }} {{ family_name }},{% else %}Aux personnes touchées,{% endif %}")]
+    public void Check_TemplateThatIgnoresTheGuardian_IsRefusedForTheGuardianVariant(string language, string greeting)
+    {
+        var set = ChangeBody(language, body => greeting + "\n\n" + body[(body.IndexOf("\n\n", StringComparison.Ordinal) + 2)..]
+            .Replace("{% if to_guardian %}", "{% if false %}", StringComparison.Ordinal));
+
+        var problems = NoticeTemplateChecker.Check(set, NoticeModels.Pack);
+
+        Assert.Contains(problems, p => (p.Code, p.Language, p.Part) == (TemplateProblemCodes.GuardianVariant, language, "body") && p.Message.Contains("greeting", StringComparison.Ordinal));
+        Assert.Contains(problems, p => (p.Code, p.Element) == (TemplateProblemCodes.MissingElement, NoticeMarkers.PersonInCare));
+        Assert.DoesNotContain(problems, p => p.Language != language);
+    }
+
+    [Fact]
+    public void Check_TemplateThatGreetsEveryGuardianAlike_IsRefusedForNotUsingTheGuardiansName()
+    {
+        var set = ChangeBody("en", body => body.Replace("Dear {{ guardian_name }},", "To the parent or guardian,", StringComparison.Ordinal));
+
+        var problem = Assert.Single(NoticeTemplateChecker.Check(set, NoticeModels.Pack));
+
+        Assert.Equal((TemplateProblemCodes.GuardianVariant, "en", "body"), (problem.Code, problem.Language, problem.Part));
+        Assert.Contains("guardian_name", problem.Message, StringComparison.Ordinal);
     }
 }

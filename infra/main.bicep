@@ -1,4 +1,4 @@
-// Breach-notification pipeline on Azure: Flex Consumption function app (custom handler), identity-only storage,
+// Breach-notification pipeline on Azure: Flex Consumption function app (isolated worker), identity-only storage,
 // Communication Services email over the SMTP relay, Key Vault for the SMTP credential, Application Insights.
 // Email delivery reports reach the app through Event Grid into a Storage queue.
 // Deploy into an empty resource group: docs/deploy.md. Decisions: docs/adr/0001, docs/adr/0002, docs/adr/0005.

@@ -8,6 +8,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ $# -ge 2 ]] || { echo "usage: scripts/delivery-report.sh <incidentId> <personId> [status] [--cloudevents]" >&2; exit 2; }
 [[ -f local.settings.json ]] || cp local.settings.sample.json local.settings.json
-app=src/Notifications.Functions/bin/Release/net10.0/Notifications.Functions.dll
-[[ -f "$app" ]] || dotnet build src/Notifications.Functions -c Release -nologo -clp:ErrorsOnly -v:q >&2
+app=src/Notifications.LocalRuntime/bin/Release/net10.0/Notifications.LocalRuntime.dll
+[[ -f "$app" ]] || dotnet build src/Notifications.LocalRuntime -c Release -nologo -clp:ErrorsOnly -v:q >&2
 exec dotnet "$app" delivery-report "$@"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the whole system locally: Azurite (Storage), maildev (SMTP sink + web inbox) and the app in local mode,
+# Starts the whole system locally: Azurite (Storage), maildev (SMTP sink + web inbox) and the app's functions on the
+# local runtime (src/Notifications.LocalRuntime: the Functions host cannot be installed here),
 # all on loopback. With --sample it also takes a sample incident through it end to end. Ctrl+C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,10 +46,10 @@ wait_for() { # name port
 wait_for Azurite 10002
 wait_for maildev 1025
 
-echo "Building the app..."
-dotnet build src/Notifications.Functions -c Release -nologo -clp:ErrorsOnly -v:q
-app=src/Notifications.Functions/bin/Release/net10.0/Notifications.Functions.dll
-dotnet "$app" --local 2>&1 | tee .local/logs/app.log &
+echo "Building the app and its local runtime..."
+dotnet build src/Notifications.LocalRuntime -c Release -nologo -clp:ErrorsOnly -v:q
+app=src/Notifications.LocalRuntime/bin/Release/net10.0/Notifications.LocalRuntime.dll
+dotnet "$app" 2>&1 | tee .local/logs/app.log &
 pids+=($!)
 wait_for "The app" 7071
 

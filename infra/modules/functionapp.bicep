@@ -1,6 +1,6 @@
-// Flex Consumption (FC1, Linux) function app that runs Notifications.Functions as a custom handler
-// (host.json customHandler: `dotnet Notifications.Functions.dll`), its data-plane roles, and its app settings.
-// Why dotnet-isolated 10.0 rather than `custom`: docs/adr/0001-flex-consumption-custom-handler-runtime.md.
+// Flex Consumption (FC1, Linux) function app that runs Notifications.Functions on the Azure Functions isolated worker
+// (the dotnet-isolated 10.0 stack; no custom handler), its data-plane roles, and its app settings.
+// Why: docs/adr/0008-isolated-worker.md (it supersedes 0001).
 
 param planName string
 param functionAppName string
@@ -123,8 +123,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           }
         }
       }
-      // dotnet-isolated only to get the .NET 10 runtime and `dotnet` on PATH; host.json's customHandler section
-      // decides how the app is started (contract §1.1, §7). UNCONFIRMED for queue/timer apps: smoke test in deploy.md.
+      // The isolated worker on .NET 10: the host starts `dotnet Notifications.Functions.dll` as the package's
+      // worker.config.json says and reads the functions from its functions.metadata (docs/deploy.md, smoke test).
       runtime: {
         name: 'dotnet-isolated'
         version: '10.0'

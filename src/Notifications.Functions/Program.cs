@@ -1,20 +1,11 @@
+using Microsoft.Azure.Functions.Worker.Builder;
 using Notifications.Functions;
 using Notifications.Functions.Hosting;
 
-if (await Cli.TryRunAsync(args))
-{
-    return;
-}
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddFunctionsHosting(args);
-builder.AddNotifications();
-
-var app = builder.Build();
-app.UseNotifications();
-app.MapFunctionsHosting();
-app.MapNotifications();
-await app.RunAsync();
-
-/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
-public partial class Program;
+// The Azure Functions isolated worker. The host starts it and finds the functions in the generated functions.metadata;
+// the local runtime (src/Notifications.LocalRuntime) runs the same function classes without the host.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<HttpEdgeMiddleware>();
+builder.Services.AddNotifications(builder.Configuration);
+await builder.Build().RunAsync();

@@ -10,7 +10,9 @@ using Notifications.TestKit;
 namespace Notifications.Functions.Tests;
 
 /// <summary>The real app on a test server, wired to real Azurite and maildev with a unique name prefix.</summary>
-public sealed class AppFactory(DevServices services, Action<IServiceCollection>? configure = null) : WebApplicationFactory<Program>
+/// <remarks>HTTP functions only, unless <c>runTriggers</c>: the local runtime's queue listeners and timers are off, and tests
+/// deliver queue messages and fire timers themselves (<see cref="QueueDriver"/>).</remarks>
+public sealed class AppFactory(DevServices services, Action<IServiceCollection>? configure = null, bool runTriggers = false) : WebApplicationFactory<LocalRuntime.Program>
 {
     public const string SigningKey = "test-signing-key-0123456789abcdef0123456789";
 
@@ -24,6 +26,7 @@ public sealed class AppFactory(DevServices services, Action<IServiceCollection>?
         // The notices fan-out: no provider quota in tests.
         ["FanOut:PerMinute"] = "1000000",
         ["FanOut:PerHour"] = "1000000",
+        [LocalRuntime.LocalRuntimeExtensions.RunTriggersSetting] = runTriggers ? "true" : "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

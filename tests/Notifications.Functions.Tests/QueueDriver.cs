@@ -1,16 +1,21 @@
+using Azure.Storage.Queues.Models;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Storage;
+using Notifications.LocalRuntime;
 
 namespace Notifications.Functions.Tests;
 
-/// <summary>Delivers what is visible on a function's queue to that function, as a trigger would, and deletes it on success.</summary>
+/// <summary>
+/// Delivers what is visible on a queue function's queue to that function, as its trigger would (through the local
+/// runtime's <see cref="FunctionInvoker"/>, by the function's name in functions.metadata), and deletes it on success.
+/// </summary>
 public static class QueueDriver
 {
     /// <summary>Handles messages until the queue is empty, or <paramref name="max"/> were handled; returns how many.</summary>
-    public static async Task<int> DrainAsync(IServiceProvider services, QueueFunction function, CancellationToken ct, int max = int.MaxValue)
+    public static async Task<int> DrainAsync(IServiceProvider services, string functionName, CancellationToken ct, int max = int.MaxValue)
     {
-        var queue = await services.GetRequiredService<StorageClients>().QueueAsync(function.QueueName);
+        var queue = await QueueAsync(services, functionName);
         var handled = 0;
         while (handled < max)
         {
@@ -22,9 +27,7 @@ public static class QueueDriver
 
             foreach (var message in messages)
             {
-                using var scope = services.CreateScope();
-                var handler = (IQueueFunction)scope.ServiceProvider.GetRequiredService(function.Handler);
-                await handler.RunAsync(new QueueInvocation(function.Name, message.MessageText, message.DequeueCount, message.MessageId, null), ct);
+                await InvokeAsync(services, functionName, message, ct);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
                 handled++;
             }
@@ -32,4 +35,26 @@ public static class QueueDriver
 
         return handled;
     }
+
+    /// <summary>The queue a queue function listens to (with the test's name prefix).</summary>
+    public static Task<Azure.Storage.Queues.QueueClient> QueueAsync(IServiceProvider services, string functionName) =>
+        services.GetRequiredService<StorageClients>().QueueAsync(((QueueTrigger)Function(services, functionName).Trigger).QueueName);
+
+    /// <summary>Runs a queue function once on <paramref name="message"/>, in its own scope.</summary>
+    public static async Task InvokeAsync(IServiceProvider services, string functionName, QueueMessage message, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await FunctionInvoker.InvokeAsync(Function(services, functionName), scope.ServiceProvider, message,
+            new Dictionary<string, object?> { ["DequeueCount"] = message.DequeueCount, ["Id"] = message.MessageId }, ct);
+    }
+
+    /// <summary>Runs a timer function once, as its schedule would.</summary>
+    public static async Task FireTimerAsync(IServiceProvider services, string functionName, CancellationToken ct, bool isPastDue = false)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await FunctionInvoker.InvokeAsync(Function(services, functionName), scope.ServiceProvider, new TimerInfo { IsPastDue = isPastDue },
+            new Dictionary<string, object?>(), ct);
+    }
+
+    private static LocalFunction Function(IServiceProvider services, string name) => services.GetRequiredService<LocalFunctions>()[name];
 }

@@ -16,6 +16,9 @@ public sealed partial class IncidentDecider
         Require(!string.IsNullOrWhiteSpace(i.Reason), "Say why indirect notice is chosen.");
         Require(s.NoticeContent?.Approved is not null,
             "Approve the notice content first: the public notice must carry everything a direct notice does.");
+        Require(s.NoticeContentHold?.Holds(NoticeContentTargets.Approved) != true,
+            $"The approved notice content carries personal information ({s.NoticeContentHold?.Describe(NoticeContentTargets.Approved)}), "
+            + "so the public notice is not published; submit it again without it and have it approved.");
         var c = i.Counts;
         Require(c.Direct >= 0 && c.Letters >= 0 && c.Indirect >= 0 && c.Withheld >= 0, "Counts cannot be negative.");
         d.Add(i);

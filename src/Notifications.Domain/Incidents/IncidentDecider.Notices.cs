@@ -23,12 +23,46 @@ public sealed partial class IncidentDecider
         Require(d.State.NoticesCompletedAt is null, "The notices are already complete.");
         Require(a.TemplateVersion == content!.Submitted.TemplateVersion,
             $"The content was submitted for template version '{content.Submitted.TemplateVersion}', not '{a.TemplateVersion}'.");
+        Require(d.State.NoticeContentHold?.Holds(NoticeContentTargets.Submitted) != true,
+            $"The submitted notice content carries personal information ({d.State.NoticeContentHold?.Describe(NoticeContentTargets.Submitted)}); "
+            + "submit it again without it.");
         if (SameContent(content.Approved, content.Submitted))
         {
             return;
         }
 
         d.Add(new NoticeContentApproved(a.TemplateVersion) { EventId = a.EventId, Content = content.Submitted });
+    }
+
+    /// <summary>
+    /// The check of the content against an import found personal information: the import's findings are recorded as a
+    /// hold in its own transaction, so no moment has the import without the hold.
+    /// </summary>
+    private static void HoldNoticeContent(DecisionBuilder d, RecipientsImported r)
+    {
+        if (r.NoticeContentFindings.Count > 0 && d.State.NoticeContent is not null)
+        {
+            d.Add(new NoticeContentHeld(r.ImportId, r.NoticeContentFindings) { EventId = $"{r.EventId}:notice-content-held" });
+        }
+    }
+
+    /// <summary>
+    /// A start or resume found personal information the record does not hold yet (content stored before the check, or
+    /// a run's pinned text). The same findings recorded again change nothing.
+    /// </summary>
+    private static void HoldNoticeContent(DecisionBuilder d, NoticeContentHeld h)
+    {
+        Require(d.State.NoticeContent is not null, "No notice content has been submitted yet.");
+        Require(h.Findings.Count > 0, "A hold names at least one finding.");
+        Require(h.Findings.All(f => f.Target is NoticeContentTargets.Submitted or NoticeContentTargets.Approved or NoticeContentTargets.Run),
+            "A finding is in the submitted or the approved content, or in the run's text.");
+        var recorded = d.State.NoticeContentHold;
+        if (recorded is not null && recorded.ImportId == h.ImportId && h.Findings.All(recorded.Findings.Contains))
+        {
+            return;
+        }
+
+        d.Add(h);
     }
 
     /// <summary>

@@ -75,6 +75,10 @@ public sealed partial class IncidentDecider(ContactPerson contact)
             case RecipientsImported r:
                 Require(state.ContactDataPurgedAt is null, ContactDataWasPurged);
                 d.Add(r);
+                HoldNoticeContent(d, r);
+                break;
+            case NoticeContentHeld h:
+                HoldNoticeContent(d, h);
                 break;
             case NoticeContentSubmitted c:
                 SubmitNoticeContent(d, c);

@@ -36,6 +36,7 @@ namespace Notifications.Domain.Incidents;
 [JsonDerivedType(typeof(RecipientsImported), "recipients-imported")]
 [JsonDerivedType(typeof(NoticeContentSubmitted), "notice-content-submitted")]
 [JsonDerivedType(typeof(NoticeContentApproved), "notice-content-approved")]
+[JsonDerivedType(typeof(NoticeContentHeld), "notice-content-held")]
 [JsonDerivedType(typeof(LettersExported), "letters-exported")]
 [JsonDerivedType(typeof(LettersReturned), "letters-returned")]
 [JsonDerivedType(typeof(NoticesCompleted), "notices-completed")]
@@ -127,7 +128,14 @@ public sealed record CommissionerReportSent(string To, string MessageId, string 
 /// The list of affected people was imported and validated (and matched to the system of record when supplied). The
 /// people themselves stay in the recipients table; the history keeps the import id and the counts.
 /// </summary>
-public sealed record RecipientsImported(string ImportId, RecipientCounts Counts, bool SystemOfRecordChecked) : IncidentEvent;
+public sealed record RecipientsImported(string ImportId, RecipientCounts Counts, bool SystemOfRecordChecked) : IncidentEvent
+{
+    /// <summary>
+    /// What the check of the notice content against this import's people found (submitted, approved and the run's
+    /// pinned text; empty when clean or there is no content). Any finding holds the content in the same transaction.
+    /// </summary>
+    public IReadOnlyList<NoticeContentFinding> NoticeContentFindings { get; init; } = [];
+}
 
 /// <summary>A privacy officer submitted what the notices will say (summary and steps, both languages) for a template version.</summary>
 public sealed record NoticeContentSubmitted(LocalizedText Summary, LocalizedList StepsForPerson, string TemplateVersion) : IncidentEvent
@@ -144,6 +152,13 @@ public sealed record NoticeContentApproved(string TemplateVersion) : IncidentEve
 {
     public NoticeContent? Content { get; init; }
 }
+
+/// <summary>
+/// The check found personal information in the notice content for import <paramref name="ImportId"/>: a person of the
+/// import named or identified, or an identifier typed in (<see cref="Notices.NoticeContentCheck"/>). Recorded with the
+/// import that revealed it, or when a run was to start or resume. Fields and kinds only, never the values.
+/// </summary>
+public sealed record NoticeContentHeld(string ImportId, IReadOnlyList<NoticeContentFinding> Findings) : IncidentEvent;
 
 /// <summary>
 /// The letters for the people of an import with the letter channel (a postal address and no email) were exported as a

@@ -68,15 +68,21 @@ public static class IncidentEvolution
         {
             CommissionerReport = s.CommissionerReport! with { SentAt = at, SentMessageId = sent.MessageId },
         },
-        RecipientsImported r => s with { Recipients = r },
+        RecipientsImported r => s with { Recipients = r, NoticeContentHold = null }, // re-checked with the import, held again in its transaction
+        NoticeContentHeld h => s with
+        {
+            NoticeContentHold = s.NoticeContentHold is { } hold && hold.ImportId == h.ImportId ? hold.Merge(h.Findings, at) : new(h.ImportId, h.Findings, at),
+        },
         NoticeContentSubmitted c => s with
         {
+            NoticeContentHold = s.NoticeContentHold?.Release(NoticeContentTargets.Submitted), // checked when submitted
             NoticeContent = s.NoticeContent is { } existing
                 ? existing with { Submitted = new(c.Summary, c.StepsForPerson, c.TemplateVersion) { Templates = c.Templates }, SubmittedAt = at }
                 : new NoticeContentState(new(c.Summary, c.StepsForPerson, c.TemplateVersion) { Templates = c.Templates }, at),
         },
         NoticeContentApproved a => s with
         {
+            NoticeContentHold = s.NoticeContentHold?.Release(NoticeContentTargets.Approved), // the submitted content, which is not held
             NoticeContent = s.NoticeContent! with { Approved = a.Content ?? s.NoticeContent.Submitted, ApprovedAt = at },
         },
         LettersExported l => s with { LettersExport = l, LettersExportedAt = at },

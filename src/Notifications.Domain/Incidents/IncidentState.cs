@@ -46,6 +46,9 @@ public sealed record IncidentState
     public RecipientsImported? Recipients { get; init; }
     public NoticeContentState? NoticeContent { get; init; }
 
+    /// <summary>Set while the check finds personal information in the submitted or approved content, or the run's text.</summary>
+    public NoticeContentHold? NoticeContentHold { get; init; }
+
     /// <summary>The latest letters export (for <see cref="LettersExported.ImportId"/>; a later import needs its own).</summary>
     public LettersExported? LettersExport { get; init; }
     public DateTimeOffset? LettersExportedAt { get; init; }

@@ -30,7 +30,7 @@ public static class IncidentTransitions
         typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
         typeof(CommissionerReportApproved), typeof(CommissionerReportSent), typeof(RecipientsImported), typeof(NoticesCompleted), typeof(IncidentClosed),
         typeof(NoticeContentSubmitted), typeof(NoticeContentApproved), typeof(IndirectNoticeChosen), typeof(LettersExported), typeof(ContactDataPurged),
-        typeof(NoticeCountsRevised), typeof(LettersReturned),
+        typeof(NoticeCountsRevised), typeof(LettersReturned), typeof(NoticeContentHeld),
     ];
 
     private static readonly Dictionary<(IncidentStatus, Type), Transition> Table = Build();
@@ -53,7 +53,7 @@ public static class IncidentTransitions
             {
                 typeof(FactsAmended), typeof(AssessmentProposed), typeof(TimerFired), typeof(ReminderSent), typeof(ContainmentTaskAdded),
                 typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
-                typeof(RecipientsImported), typeof(NoticeContentSubmitted),
+                typeof(RecipientsImported), typeof(NoticeContentSubmitted), typeof(NoticeContentHeld),
             })
             {
                 table[(status, type)] = Apply(status);
@@ -81,6 +81,7 @@ public static class IncidentTransitions
         // Closed: late timers and assessments are moot; outcomes of work already under way are still recorded.
         table[(Closed, typeof(TimerFired))] = Ignore(Closed);
         table[(Closed, typeof(AssessmentProposed))] = Ignore(Closed);
+        table[(Closed, typeof(NoticeContentHeld))] = Ignore(Closed); // nothing goes out after closing
         table[(Closed, typeof(ReminderSent))] = Apply(Closed);
         table[(Closed, typeof(DeletionRequestsSent))] = Apply(Closed);
         table[(Closed, typeof(DeletionConfirmed))] = Apply(Closed);

@@ -31,6 +31,66 @@ internal static class NoticeText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Accents removed (é → e, ç → c, ő → o) and the ligatures œ, æ and ß spelled out, so "Zoé Bélanger" and "ZOE BELANGER"
+    /// compare equal once lower-cased. Letters stay letters: an accented letter never becomes a word boundary. A table,
+    /// not <see cref="string.Normalize()"/>, because the app runs with invariant globalization (which does not decompose).
+    /// </summary>
+    public static string FoldAccents(string text)
+    {
+        if (text.All(char.IsAscii))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is >= '\u0300' and <= '\u036F')
+            {
+                continue; // a combining accent written after its letter
+            }
+
+            var at = c < 'À' ? -1 : AccentedLetters.IndexOf(c, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                builder.Append(PlainLetters[at]);
+                continue;
+            }
+
+            builder.Append(c switch
+            {
+                'œ' => "oe",
+                'Œ' => "OE",
+                'æ' => "ae",
+                'Æ' => "AE",
+                'ß' => "ss",
+                'ø' => "o",
+                'Ø' => "O",
+                'ł' => "l",
+                'Ł' => "L",
+                'đ' => "d",
+                'Đ' => "D",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Every letter of U+00C0 to U+024F that is a Latin letter with diacritics, and the letter without them below.</summary>
+    private const string AccentedLetters =
+        "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈ"
+        + "ĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗ"
+        + "ŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦ"
+        + "ǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳ";
+
+    private const string PlainLetters =
+        "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaCcC"
+        + "cCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOoRrRr"
+        + "RrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzOoUuAaIiOoUuUuUuUuUuAaAaG"
+        + "gKkOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOoOoYy";
+
     /// <summary>True when the folded text contains the folded phrase.</summary>
     public static bool ContainsPhrase(string text, string phrase) =>
         Fold(text).Contains(Fold(phrase), StringComparison.Ordinal);

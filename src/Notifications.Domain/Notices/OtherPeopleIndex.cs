@@ -25,7 +25,18 @@ public sealed class OtherPeopleIndex
     private const int TokenCap = 16;
     private readonly HashSet<ulong> _hashes = [];
     private readonly HashSet<int> _lengths = [];
+    private readonly HashSet<ulong> _familyHashes = [];
+    private readonly HashSet<int> _familyLengths = [];
     private readonly byte[] _salt;
+    private readonly bool _foldAccents;
+    private int _maxFamilyTokens;
+
+    /// <summary>Titles before a family name, English and French, as folded tokens ("M." is "m", "Mme" is "mme").</summary>
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
+    {
+        "mr", "mrs", "ms", "mx", "miss", "mister", "madam", "dr", "doctor", "prof", "professor",
+        "m", "mme", "mmes", "mlle", "madame", "monsieur", "mademoiselle", "dre", "docteur", "docteure", "professeur", "professeure",
+    };
 
     /// <summary>An index of these people's identifying values.</summary>
     /// <param name="people">Everyone in the incident (or batch); the person being linted may be among them.</param>
@@ -35,12 +46,13 @@ public sealed class OtherPeopleIndex
     {
     }
 
-    private OtherPeopleIndex(IEnumerable<string> values, ReadOnlySpan<byte> salt)
+    private OtherPeopleIndex(IEnumerable<string> values, ReadOnlySpan<byte> salt, bool foldAccents = false)
     {
         _salt = salt.ToArray();
+        _foldAccents = foldAccents;
         foreach (var value in values)
         {
-            var tokens = NoticeText.Tokens(value);
+            var tokens = Tokenize(value);
             var compact = string.Concat(tokens);
             if (compact.Length >= MinimumLength && tokens.Count <= TokenCap)
             {
@@ -54,6 +66,30 @@ public sealed class OtherPeopleIndex
     /// <summary>An index of raw values supplied by the caller (names as "Given Family", emails, identifiers).</summary>
     public static OtherPeopleIndex FromValues(IEnumerable<string> values) => new(values, default);
 
+    /// <summary>
+    /// An index for officer-written text (the notice content, checked before it is stored): the same values, compared
+    /// without case or accents ("Zoe Belanger" finds Zoé Bélanger), and also each family name after a title
+    /// ("Mr. Quince", "Mme Gagnon", "Dr Li"). Names still match as whole words only.
+    /// </summary>
+    public static OtherPeopleIndex ForText(IEnumerable<LintSubject> people, ReadOnlySpan<byte> salt = default)
+    {
+        var list = people as IReadOnlyCollection<LintSubject> ?? people.ToList();
+        var index = new OtherPeopleIndex(list.SelectMany(p => p.IdentifyingValues()), salt, foldAccents: true);
+        foreach (var family in list.Select(p => p.FamilyName).Where(f => !string.IsNullOrWhiteSpace(f)))
+        {
+            var tokens = index.Tokenize(family);
+            var compact = string.Concat(tokens);
+            if (compact.Length >= 2 && tokens.Count <= TokenCap)
+            {
+                index._familyHashes.Add(index.Hash(compact));
+                index._familyLengths.Add(compact.Length);
+                index._maxFamilyTokens = Math.Max(index._maxFamilyTokens, tokens.Count);
+            }
+        }
+
+        return index;
+    }
+
     /// <summary>How many distinct hashes it holds.</summary>
     public int Count => _hashes.Count;
 
@@ -65,8 +101,8 @@ public sealed class OtherPeopleIndex
     {
         var own = self is null
             ? []
-            : self.IdentifyingValues().Select(NoticeText.Compact).Where(c => c.Length > 0).Select(Hash).ToHashSet();
-        var tokens = NoticeText.Tokens(text);
+            : self.IdentifyingValues().Select(v => string.Concat(Tokenize(v))).Where(c => c.Length > 0).Select(Hash).ToHashSet();
+        var tokens = Tokenize(text);
         var matches = new List<string>();
         var joined = new StringBuilder();
         for (var start = 0; start < tokens.Count; start++)
@@ -88,8 +124,41 @@ public sealed class OtherPeopleIndex
             }
         }
 
+        if (_familyHashes.Count > 0)
+        {
+            matches.AddRange(FamilyNamesAfterTitles(tokens, self));
+        }
+
         return matches;
     }
+
+    /// <summary>"Mr Quince": a title token, then a run of tokens that joins to someone's family name (not the person's own).</summary>
+    private IEnumerable<string> FamilyNamesAfterTitles(List<string> tokens, LintSubject? self)
+    {
+        var own = self is null ? "" : string.Concat(Tokenize(self.FamilyName));
+        var joined = new StringBuilder();
+        for (var title = 0; title < tokens.Count - 1; title++)
+        {
+            if (!Titles.Contains(tokens[title]))
+            {
+                continue;
+            }
+
+            joined.Clear();
+            for (var end = title + 1; end < tokens.Count && end - title <= _maxFamilyTokens; end++)
+            {
+                joined.Append(tokens[end]);
+                var compact = joined.ToString();
+                if (_familyLengths.Contains(compact.Length) && compact != own && _familyHashes.Contains(Hash(compact)))
+                {
+                    yield return string.Join(' ', tokens.Skip(title).Take(end - title + 1));
+                }
+            }
+        }
+    }
+
+    /// <summary>The tokens values and texts are compared by: <see cref="NoticeText.Tokens"/>, without accents for <see cref="ForText"/>.</summary>
+    private List<string> Tokenize(string text) => NoticeText.Tokens(_foldAccents ? NoticeText.FoldAccents(text) : text);
 
     private ulong Hash(string compact)
     {

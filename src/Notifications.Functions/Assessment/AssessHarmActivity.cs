@@ -1,6 +1,5 @@
 using Notifications.Domain.Assessment;
 using Notifications.Domain.Incidents;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Storage;
 using Notifications.Infrastructure.Workflow;
 
@@ -10,14 +9,15 @@ namespace Notifications.Functions.Assessment;
 /// Queue-triggered activity: run the harm assessment on one version of an incident's facts under the incident's own
 /// policy pack, and report the proposal. A newer version's assessment makes an older one moot.
 /// </summary>
-public sealed partial class AssessHarmActivity(IncidentStore store, WorkflowEngine engine, TimeProvider clock, ILogger<AssessHarmActivity> logger) : IQueueFunction
+public sealed partial class AssessHarmActivity(IncidentStore store, WorkflowEngine engine, TimeProvider clock, ILogger<AssessHarmActivity> logger)
 {
-    public static readonly QueueFunction Function = new("AssessHarm", StorageNames.AssessmentsQueue, typeof(AssessHarmActivity));
+    public const string Name = "AssessHarm";
 
-    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task Run([QueueTrigger(StorageNames.AssessmentsQueue)] string text, CancellationToken cancellationToken)
     {
-        var message = ActivityMessage.Parse(invocation.MessageText);
-        using var span = Infrastructure.Telemetry.StartConsumer(Function.Name, message.TraceParent, message.IncidentId);
+        var message = ActivityMessage.Parse(text);
+        using var span = Infrastructure.Telemetry.StartConsumer(Name, message.TraceParent, message.IncidentId);
         var command = message.Command as AssessHarm ?? throw new FormatException("Expected an assess-harm command.");
         var (state, _) = await store.LoadAsync(message.IncidentId, cancellationToken);
         if (state.Facts is null || state.FactsVersion != command.FactsVersion || state.Status == IncidentStatus.Closed)

@@ -3,7 +3,6 @@ using Notifications.Domain.Assessment;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Policy;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Infrastructure.Workflow;
 
@@ -14,9 +13,13 @@ namespace Notifications.Functions.Assessment;
 /// with a written reason. Nothing is notified on the engine's word alone.
 /// Body: <c>{"decision":"confirm"}</c> or <c>{"decision":"override","significantHarm":true,"level":"high","urgency":"immediate","reason":"..."}</c>.
 /// </summary>
-public static class DecideAssessment
+public sealed class DecideAssessment(IncidentStore store, WorkflowEngine engine)
 {
-    public static readonly HttpFunction Function = new("DecideAssessment", "incidents/{id}/assessment/decision", ["POST"], AuthLevel.Function);
+    [Function("DecideAssessment")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/assessment/decision")] HttpRequest request, string id, CancellationToken ct) =>
+        Handle(id, request.HttpContext, store, engine, ct);
 
     public sealed record Request(string? Decision, bool? SignificantHarm, HarmLevel? Level, Urgency? Urgency, string? Reason);
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Notifications.Domain.Incidents;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Links;
 using Notifications.Infrastructure.Workflow;
 
@@ -10,17 +9,18 @@ namespace Notifications.Functions.Containment;
 /// The anonymous page behind a deletion-request link. <c>GET</c> only shows a confirm button (mail scanners that
 /// prefetch links confirm nothing); <c>POST</c> records the confirmation once. A forged, expired or used link is refused.
 /// </summary>
-public static class ConfirmDeletion
+public sealed class ConfirmDeletion(SignedLinks links, WorkflowEngine engine, TimeProvider clock)
 {
-    public static readonly HttpFunction ShowFunction = new("ShowDeletionConfirmation", "public/containment/confirm", ["GET"], AuthLevel.Anonymous);
-    public static readonly HttpFunction ConfirmFunction = new("ConfirmDeletion", "public/containment/confirm", ["POST"], AuthLevel.Anonymous);
+    [Function("ShowDeletionConfirmation")]
+    [AllowAnonymous]
+    public IResult RunShow([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/public/containment/confirm")] HttpRequest request) =>
+        Show(request, links, clock);
 
-    public static IEndpointRouteBuilder MapDeletionConfirmation(this IEndpointRouteBuilder app)
-    {
-        app.MapHttpFunction(ShowFunction, Show).AllowAnonymous();
-        app.MapHttpFunction(ConfirmFunction, Confirm).AllowAnonymous().DisableAntiforgery();
-        return app;
-    }
+    [Function(nameof(ConfirmDeletion))]
+    [AllowAnonymous]
+    public Task<IResult> RunConfirm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/containment/confirm")] HttpRequest request, CancellationToken ct) =>
+        Confirm(request, links, engine, clock, ct);
 
     public static IResult Show(HttpRequest request, SignedLinks links, TimeProvider clock)
     {

@@ -3,18 +3,31 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Containment;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Infrastructure.Workflow;
 
 namespace Notifications.Functions.Containment;
 
 /// <summary>Containment tasks over HTTP: add one, complete one, and give a deletion task its wrong recipients.</summary>
-public static class ContainmentEndpoints
+public sealed class ContainmentEndpoints(IncidentStore store, WorkflowEngine engine, TimeProvider clock)
 {
-    public static readonly HttpFunction AddTaskFunction = new("AddContainmentTask", "incidents/{id}/containment/tasks", ["POST"], AuthLevel.Function);
-    public static readonly HttpFunction CompleteTaskFunction = new("CompleteContainmentTask", "incidents/{id}/containment/tasks/{taskId}/complete", ["POST"], AuthLevel.Function);
-    public static readonly HttpFunction WrongRecipientsFunction = new("RegisterWrongRecipients", "incidents/{id}/containment/tasks/{taskId}/wrong-recipients", ["POST"], AuthLevel.Function);
+    [Function("AddContainmentTask")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunAddTask(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/containment/tasks")] HttpRequest request, string id, CancellationToken ct) =>
+        AddTask(id, request.HttpContext, engine, clock, ct);
+
+    [Function("CompleteContainmentTask")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunCompleteTask(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/containment/tasks/{taskId}/complete")] HttpRequest request, string id, string taskId, CancellationToken ct) =>
+        CompleteTask(id, taskId, request.HttpContext, engine, ct);
+
+    [Function("RegisterWrongRecipients")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunRegisterWrongRecipients(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/containment/tasks/{taskId}/wrong-recipients")] HttpRequest request, string id, string taskId, CancellationToken ct) =>
+        RegisterWrongRecipients(id, taskId, request.HttpContext, store, engine, ct);
 
     public sealed record AddTaskRequest(string? Title, string? Owner, DateTimeOffset? DueAt);
 
@@ -23,14 +36,6 @@ public static class ContainmentEndpoints
     public sealed record WrongRecipientsRequest(List<WrongRecipientRequest>? Recipients);
 
     public sealed record WrongRecipientRequest(string? Email, string? Language);
-
-    public static IEndpointRouteBuilder MapContainment(this IEndpointRouteBuilder app)
-    {
-        app.MapHttpFunction(AddTaskFunction, AddTask).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(CompleteTaskFunction, CompleteTask).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(WrongRecipientsFunction, RegisterWrongRecipients).RequireAuthorization(Policies.Officer);
-        return app;
-    }
 
     public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> AddTask(
         string id, HttpContext http, WorkflowEngine engine, TimeProvider clock, CancellationToken ct)

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Notifications.Domain.Breach;
 using Notifications.Domain.Containment;
 using Notifications.Domain.Incidents;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Reminders;
 using Notifications.Infrastructure.Email;
 using Notifications.Infrastructure.Links;
@@ -18,14 +17,15 @@ namespace Notifications.Functions.Containment;
 /// </summary>
 public sealed partial class SendDeletionRequestsActivity(
     IncidentStore store, WorkflowEngine engine, SendOnce once, IEmailSender email, SignedLinks links, IOptions<PrivacyOfficeOptions> office,
-    IOptions<MailOptions> mail, TimeProvider clock, ILogger<SendDeletionRequestsActivity> logger) : IQueueFunction
+    IOptions<MailOptions> mail, TimeProvider clock, ILogger<SendDeletionRequestsActivity> logger)
 {
-    public static readonly QueueFunction Function = new("SendDeletionRequests", StorageNames.DeletionRequestsQueue, typeof(SendDeletionRequestsActivity));
+    public const string Name = "SendDeletionRequests";
 
-    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task Run([QueueTrigger(StorageNames.DeletionRequestsQueue)] string text, CancellationToken cancellationToken)
     {
-        var message = ActivityMessage.Parse(invocation.MessageText);
-        using var span = Infrastructure.Telemetry.StartConsumer(Function.Name, message.TraceParent, message.IncidentId);
+        var message = ActivityMessage.Parse(text);
+        using var span = Infrastructure.Telemetry.StartConsumer(Name, message.TraceParent, message.IncidentId);
         var command = message.Command as SendDeletionRequests ?? throw new FormatException("Expected a send-deletion-requests command.");
         var id = message.IncidentId;
         var (state, _) = await store.LoadAsync(id, cancellationToken);

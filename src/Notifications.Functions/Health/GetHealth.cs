@@ -1,7 +1,6 @@
 using MailKit.Net.Smtp;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Email;
 using Notifications.Infrastructure.Storage;
 
@@ -11,9 +10,13 @@ namespace Notifications.Functions.Health;
 /// <c>GET /api/health</c>: whether storage and the SMTP relay are reachable, for monitoring. Needs no bearer token
 /// (the function key guards it at the Azure edge) and reports no secrets or personal data. 503 when either is down.
 /// </summary>
-public static class GetHealth
+public sealed class GetHealth(StorageClients storage, IOptions<MailOptions> mail)
 {
-    public static readonly HttpFunction Function = new("GetHealth", "health", ["GET"], AuthLevel.Function);
+    [Function(nameof(GetHealth))]
+    [AllowAnonymous]
+    public Task<Results<Ok<Report>, JsonHttpResult<Report>>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/health")] HttpRequest request, CancellationToken ct) =>
+        Handle(storage, mail, ct);
 
     public sealed record Check(string Status, string? Detail);
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Breach;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Workflow;
 
 namespace Notifications.Functions.Incidents;
@@ -13,9 +12,13 @@ namespace Notifications.Functions.Incidents;
 /// <c>PATCH /api/incidents/{id}</c>: amend the facts with a JSON merge patch (RFC 7396) of the same fields intake takes,
 /// plus a <c>reason</c>. The amendment is recorded and the assessment runs again.
 /// </summary>
-public static class AmendFacts
+public sealed class AmendFacts(IncidentStore store, WorkflowEngine engine, TimeProvider clock)
 {
-    public static readonly HttpFunction Function = new("AmendFacts", "incidents/{id}", ["PATCH"], AuthLevel.Function);
+    [Function(nameof(AmendFacts))]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "api/incidents/{id}")] HttpRequest request, string id, CancellationToken ct) =>
+        Handle(id, request.HttpContext, store, engine, clock, ct);
 
     public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(
         string id, HttpContext http, IncidentStore store, WorkflowEngine engine, TimeProvider clock, CancellationToken ct)

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Workflow;
 
 namespace Notifications.Functions.Incidents;
@@ -10,9 +9,13 @@ namespace Notifications.Functions.Incidents;
 /// <c>POST /api/incidents/{id}/close</c>: a privacy officer closes the incident with a reason. A human decision is an
 /// external event on the same path as every other: dedupe, decide, one transaction. Reminders stop.
 /// </summary>
-public static class CloseIncident
+public sealed class CloseIncident(WorkflowEngine engine)
 {
-    public static readonly HttpFunction Function = new("CloseIncident", "incidents/{id}/close", ["POST"], AuthLevel.Function);
+    [Function(nameof(CloseIncident))]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/close")] HttpRequest request, string id, CancellationToken ct) =>
+        Handle(id, request.HttpContext, engine, ct);
 
     public sealed record Request(string? Reason);
 

@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Incidents;
-using Notifications.Functions.Hosting;
+using Notifications.Functions.Access;
 using Notifications.Infrastructure.Workflow;
 
 namespace Notifications.Functions.Incidents;
 
 /// <summary><c>GET /api/incidents/{id}</c>: the incident's current state.</summary>
-public static class GetIncident
+public sealed class GetIncident(IncidentStore store)
 {
-    public static readonly HttpFunction Function = new("GetIncident", "incidents/{id}", ["GET"], AuthLevel.Function);
+    [Function(nameof(GetIncident))]
+    [Authorize(Policies.Read)]
+    public Task<Results<Ok<IncidentView>, NotFound<ProblemDetailsBody>>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}")] HttpRequest request, string id, CancellationToken ct) =>
+        Handle(id, store, ct);
 
     public static async Task<Results<Ok<IncidentView>, NotFound<ProblemDetailsBody>>> Handle(string id, IncidentStore store, CancellationToken ct)
     {

@@ -40,7 +40,8 @@ public sealed record IncidentView(
     DateTimeOffset? ClosedAt,
     bool BelowThreshold,
     DateTimeOffset? ContactDataPurgeDueAt,
-    DateTimeOffset? ContactDataPurgedAt)
+    DateTimeOffset? ContactDataPurgedAt,
+    NoticeContentHold? NoticeContentHold)
 {
     public sealed record TaskView(string TaskId, string Title, string Owner, DateTimeOffset DueAt, ContainmentTaskKind Kind, bool Done,
         DateTimeOffset? DoneAt, string? Note, int WrongRecipients, int RequestsSent, int Confirmed);
@@ -59,7 +60,7 @@ public sealed record IncidentView(
         s.Recipients,
         s.LettersExport, s.LettersExportedAt, s.ReturnedLettersOfCurrentImport,
         s.Notices, s.NoticesCompletedAt, s.IndirectNotice, s.ClosedReason, s.ClosedAt, s.BelowThreshold,
-        IncidentDecider.ContactDataDueAt(s), s.ContactDataPurgedAt);
+        IncidentDecider.ContactDataDueAt(s), s.ContactDataPurgedAt, s.NoticeContentHold);
 }
 
 public sealed record HistoryView(long Sequence, DateTimeOffset At, string Type, Actor Actor, IncidentEvent Event)

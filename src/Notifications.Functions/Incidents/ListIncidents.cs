@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Assessment;
 using Notifications.Domain.Incidents;
-using Notifications.Functions.Hosting;
+using Notifications.Functions.Access;
 using Notifications.Infrastructure.Workflow;
 
 namespace Notifications.Functions.Incidents;
@@ -10,9 +10,13 @@ namespace Notifications.Functions.Incidents;
 /// <c>GET /api/incidents</c>: the register of every incident, including those closed below the threshold, newest first.
 /// Filters: <c>status</c>, <c>publicBody</c>, <c>reportedFrom</c>, <c>reportedTo</c> (ISO 8601), <c>limit</c> (1–500).
 /// </summary>
-public static class ListIncidents
+public sealed class ListIncidents(IncidentStore store)
 {
-    public static readonly HttpFunction Function = new("ListIncidents", "incidents", ["GET"], AuthLevel.Function);
+    [Function(nameof(ListIncidents))]
+    [Authorize(Policies.Read)]
+    public Task<Results<Ok<List<Entry>>, ValidationProblem>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents")] HttpRequest request, CancellationToken ct) =>
+        Handle(request, store, ct);
 
     public sealed record Entry(string Id, IncidentStatus Status, string? PublicBody, DateTimeOffset? ReportedAt, DateTimeOffset? Deadline, Urgency Urgency, string? ClosedReason);
 

@@ -8,15 +8,18 @@ using Notifications.Domain.Breach;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Policy;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Workflow;
 
 namespace Notifications.Functions.Incidents;
 
 /// <summary><c>POST /api/incidents</c>: take a breach report, register it, plan containment, assess it and start its clock.</summary>
-public static class ReportIncident
+public sealed class ReportIncident(WorkflowEngine engine, PolicySelection policy, TimeProvider clock)
 {
-    public static readonly HttpFunction Function = new("ReportIncident", "incidents", ["POST"], AuthLevel.Function);
+    [Function(nameof(ReportIncident))]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Created<IncidentView>, ValidationProblem, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents")] HttpRequest request, CancellationToken ct) =>
+        Handle(request.HttpContext, engine, policy, clock, ct);
 
     /// <summary>The facts every report must state (see <see cref="BreachFacts"/>); <c>determined</c> may follow later.</summary>
     public static readonly string[] RequiredFacts =

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Recipients;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Functions.Notices;
 using Notifications.Infrastructure.Recipients;
@@ -24,10 +23,21 @@ namespace Notifications.Functions.Letters;
 /// exporting the same file again records it once.
 /// </para>
 /// </summary>
-public static class LettersEndpoints
+public sealed class LettersEndpoints(
+    IncidentStore store, LetterExporter exporter, WorkflowEngine engine, NoticeCompletion completion, NoticeContentScreen screen, ILoggerFactory loggers)
 {
-    public static readonly HttpFunction ExportFunction = new("ExportLetters", "incidents/{id}/letters", ["GET"], AuthLevel.Function);
-    public static readonly HttpFunction BlockedFunction = new("GetBlockedLetters", "incidents/{id}/letters/blocked", ["GET"], AuthLevel.Function);
+    [Function("ExportLetters")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<FileStreamHttpResult, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunExport(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}/letters")] HttpRequest request, string id, CancellationToken ct) =>
+        Export(id, request.Query.TryGetValue("format", out var format) ? format.ToString() : null, request.HttpContext, store, exporter, engine,
+            completion, screen, loggers, ct);
+
+    [Function("GetBlockedLetters")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<BlockedLetters>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunBlocked(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}/letters/blocked")] HttpRequest request, string id, CancellationToken ct) =>
+        Blocked(id, store, exporter, screen, ct);
 
     public const string CountHeader = "X-Letters-Count";
     public const string BlockedHeader = "X-Letters-Blocked";
@@ -35,19 +45,11 @@ public static class LettersEndpoints
 
     public sealed record BlockedLetters(int Letters, int Blocked, IReadOnlyList<BlockedLetter> People);
 
-    public static IEndpointRouteBuilder MapLetters(this IEndpointRouteBuilder app)
-    {
-        app.MapHttpFunction(ExportFunction, Export).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(BlockedFunction, Blocked).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(RecordReturnedLetters.Function, RecordReturnedLetters.Handle).RequireAuthorization(Policies.Officer);
-        return app;
-    }
-
     public static string EventIdFor(string importId, string sha256) => $"letters-exported:{importId}:{sha256}";
 
     public static async Task<Results<FileStreamHttpResult, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Export(
         string id, string? format, HttpContext http, IncidentStore store, LetterExporter exporter, WorkflowEngine engine,
-        NoticeCompletion completion, ILoggerFactory loggers, CancellationToken ct)
+        NoticeCompletion completion, NoticeContentScreen screen, ILoggerFactory loggers, CancellationToken ct)
     {
         var letterFormat = LetterFormat.Find(format);
         if (letterFormat is null)
@@ -57,7 +59,7 @@ public static class LettersEndpoints
                 title: "The format is not known.");
         }
 
-        var check = await ReadyAsync(id, store, exporter, ct);
+        var check = await ReadyAsync(id, store, exporter, screen, ct);
         if (check.NotFound is { } notFound)
         {
             return notFound;
@@ -126,9 +128,9 @@ public static class LettersEndpoints
 
     /// <summary>The letters the linter blocks now, by the person's line in the imported file and the finding code. Records nothing.</summary>
     public static async Task<Results<Ok<BlockedLetters>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Blocked(
-        string id, IncidentStore store, LetterExporter exporter, CancellationToken ct)
+        string id, IncidentStore store, LetterExporter exporter, NoticeContentScreen screen, CancellationToken ct)
     {
-        var check = await ReadyAsync(id, store, exporter, ct);
+        var check = await ReadyAsync(id, store, exporter, screen, ct);
         if (check.NotFound is { } notFound)
         {
             return notFound;
@@ -147,9 +149,11 @@ public static class LettersEndpoints
 
     /// <summary>
     /// The state and the batches of its import when letters can be exported now: the notices' own rules (notifying, not
-    /// complete, imported, content approved for the deployed templates) and someone to write to.
+    /// complete, imported, content approved for the deployed templates and not held) and someone to write to. Approved
+    /// text with an identifier in it (stored before the check existed) is refused too; the linter guards each letter
+    /// against the people of the import.
     /// </summary>
-    private static async Task<Readiness> ReadyAsync(string id, IncidentStore store, LetterExporter exporter, CancellationToken ct)
+    private static async Task<Readiness> ReadyAsync(string id, IncidentStore store, LetterExporter exporter, NoticeContentScreen screen, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
         if (state.Status == IncidentStatus.None)
@@ -161,6 +165,12 @@ public static class LettersEndpoints
         if (refusal is null && state.Recipients!.Counts.ByChannel.GetValueOrDefault(NoticeChannel.Letter) == 0)
         {
             refusal = "Nobody in the current import is to be notified by letter (a postal address and no email).";
+        }
+
+        if (refusal is null && screen.CheckText(state, state.NoticeContent!.Approved!) is { Count: > 0 } found)
+        {
+            refusal = NoticeContentScreen.Reason(NoticeContentTargets.Approved,
+                found.Select(f => new NoticeContentFinding(NoticeContentTargets.Approved, f.Field, f.Kind)));
         }
 
         if (refusal is not null)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Recipients;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Functions.Notices;
 using Notifications.Infrastructure.Recipients;
@@ -19,9 +18,14 @@ namespace Notifications.Functions.Letters;
 /// follows. All or nothing: one id that is not a letter person of the current import answers 400 and nothing is stored.
 /// A repeated request changes nothing.
 /// </summary>
-public static class RecordReturnedLetters
+public sealed class RecordReturnedLetters(
+    IncidentStore store, RecipientStore recipients, ReturnedLetterRecorder recorder, WorkflowEngine engine, NoticeCompletion completion, ILoggerFactory loggers)
 {
-    public static readonly HttpFunction Function = new("RecordReturnedLetters", "incidents/{id}/letters/returned", ["POST"], AuthLevel.Function);
+    [Function(nameof(RecordReturnedLetters))]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<Response>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/letters/returned")] HttpRequest request, string id, CancellationToken ct) =>
+        Handle(id, request.HttpContext, store, recipients, recorder, engine, completion, loggers, ct);
 
     /// <summary>People per request; the body limit (<see cref="JsonBody.MaxBytes"/>) allows about this many ids of usual length.</summary>
     public const int MaxPeople = 2000;

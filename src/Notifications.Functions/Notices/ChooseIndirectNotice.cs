@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Recipients;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Functions.Reminders;
 using Notifications.Infrastructure.FanOut;
@@ -18,9 +17,13 @@ namespace Notifications.Functions.Notices;
 /// the reason. A fan-out in progress is halted first; whoever it already emailed counts as notified directly, everyone
 /// else except the withheld counts as notified indirectly. The notices are complete with those counts.
 /// </summary>
-public static class ChooseIndirectNotice
+public sealed class ChooseIndirectNotice(IncidentStore store, WorkflowEngine engine, FanOutControl control, FanOutProgress progress, IOptions<PrivacyOfficeOptions> office)
 {
-    public static readonly HttpFunction Function = new("ChooseIndirectNotice", "incidents/{id}/notification/indirect", ["POST"], AuthLevel.Function);
+    [Function("ChooseIndirectNotice")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/indirect")] HttpRequest request, string id, CancellationToken ct) =>
+        Handle(id, request.HttpContext, store, engine, control, progress, office, ct);
 
     public const int MaxReasonLength = 2000;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Infrastructure.Workflow;
 
@@ -12,9 +11,13 @@ namespace Notifications.Functions.Notices;
 /// notified (directly, by letter or indirectly) or withheld, with the counts. Reminders stop and the Commissioner's
 /// report draft takes the final counts. (The mass fan-out records the same event when its last batch completes.)
 /// </summary>
-public static class CompleteNotices
+public sealed class CompleteNotices(WorkflowEngine engine)
 {
-    public static readonly HttpFunction Function = new("CompleteNotices", "incidents/{id}/notification/complete", ["POST"], AuthLevel.Function);
+    [Function("CompleteNotices")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/complete")] HttpRequest request, string id, CancellationToken ct) =>
+        Handle(id, request.HttpContext, engine, ct);
 
     public sealed record Request(int? Direct, int? Letters, int? Indirect, int? Withheld, List<string>? WithheldReasons, string? Method);
 

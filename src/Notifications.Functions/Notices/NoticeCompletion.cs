@@ -31,9 +31,10 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
     public async Task<bool> RecordAsync(string incidentId, Actor actor, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(incidentId, ct);
-        if (state.NoticeContent?.ApprovedAt is null)
+        if (state.NoticeContent?.ApprovedAt is null || state.NoticeContentHold?.Holds(NoticeContentTargets.Approved) == true)
         {
-            // Without approved content there is no public notice for the indirect people, and nothing was sent.
+            // Without approved content (or while it is held for personal information in it) there is no public notice
+            // for the indirect people, and nothing was sent.
             return false;
         }
 

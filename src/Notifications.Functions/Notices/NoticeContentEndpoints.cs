@@ -3,7 +3,6 @@ using Notifications.Domain.Incidents;
 using Notifications.Domain.Policy;
 using Notifications.Domain.Reports;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Infrastructure.Notices;
 using Notifications.Infrastructure.Workflow;
@@ -15,11 +14,26 @@ namespace Notifications.Functions.Notices;
 /// languages), optionally with the office's own English and French templates instead of the deployed ones, checked with
 /// the incident's facts against the pack's required elements; an approver approves (pins) it, templates included.
 /// </summary>
-public static class NoticeContentEndpoints
+public sealed class NoticeContentEndpoints(
+    IncidentStore store, WorkflowEngine engine, ContactPerson contact, NoticeCompletion completion, NoticeContentScreen screen)
 {
-    public static readonly HttpFunction SubmitFunction = new("SubmitNoticeContent", "incidents/{id}/notices/content", ["POST"], AuthLevel.Function);
-    public static readonly HttpFunction ApproveFunction = new("ApproveNoticeContent", "incidents/{id}/notices/approve", ["POST"], AuthLevel.Function);
-    public static readonly HttpFunction DefaultTemplatesFunction = new("GetDefaultNoticeTemplates", "notices/templates/default", ["GET"], AuthLevel.Function);
+    [Function("SubmitNoticeContent")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunSubmit(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notices/content")] HttpRequest request, string id, CancellationToken ct) =>
+        Submit(id, request.HttpContext, store, engine, contact, screen, ct);
+
+    [Function("ApproveNoticeContent")]
+    [Authorize(Policies.Approve)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunApprove(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notices/approve")] HttpRequest request, string id, CancellationToken ct) =>
+        Approve(id, request.HttpContext, store, engine, completion, ct);
+
+    [Function("GetDefaultNoticeTemplates")]
+    [Authorize(Policies.Read)]
+    public static Ok<TemplatesView> RunDefaultTemplates(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/notices/templates/default")] HttpRequest request) =>
+        TypedResults.Ok(new TemplatesView(NoticeTemplateSet.Default.Version, NoticeTemplateSet.Default.English, NoticeTemplateSet.Default.French));
 
     public const int MaxSummaryLength = 4000;
     public const int MaxSteps = 20;
@@ -37,17 +51,8 @@ public static class NoticeContentEndpoints
 
     public sealed record TemplatesView(string Version, NoticeTemplate En, NoticeTemplate Fr);
 
-    public static IEndpointRouteBuilder MapNoticeContent(this IEndpointRouteBuilder app)
-    {
-        app.MapHttpFunction(SubmitFunction, Submit).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(ApproveFunction, Approve).RequireAuthorization(Policies.Approve);
-        app.MapHttpFunction(DefaultTemplatesFunction, () => TypedResults.Ok(new TemplatesView(NoticeTemplateSet.Default.Version,
-            NoticeTemplateSet.Default.English, NoticeTemplateSet.Default.French))).RequireAuthorization(Policies.Read);
-        return app;
-    }
-
     public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Submit(
-        string id, HttpContext http, IncidentStore store, WorkflowEngine engine, ContactPerson contact, CancellationToken ct)
+        string id, HttpContext http, IncidentStore store, WorkflowEngine engine, ContactPerson contact, NoticeContentScreen screen, CancellationToken ct)
     {
         var (r, errors) = await JsonBody.ReadAsync<Request>(http.Request, ct);
         if (r is not null)
@@ -77,15 +82,22 @@ public static class NoticeContentEndpoints
         var content = new NoticeContent(submitted.Summary, submitted.StepsForPerson, submitted.TemplateVersion) { Templates = custom };
         if (state.Status != IncidentStatus.Closed)
         {
+            // Personal information typed into the text (issue 14) first, then what the templates would leave out.
+            var personal = await screen.CheckAsync(state, content, ct);
+            var found = NoticeContentScreen.Errors(personal);
             var sample = IncidentNoticeModel.For(state, content, contact, "en", "Samplegiven", "Samplefamily");
             var problems = NoticeTemplateChecker.Check(templates, IncidentDecider.PackOf(state), sample,
                 IncidentNoticeModel.For(state, content, contact, "fr", "Samplegiven", "Samplefamily"));
-            if (problems.Count > 0)
+            foreach (var group in problems.GroupBy(p => p is { Language: { } l, Part: { } part } ? $"templates.{l}.{part}" : p.Code))
             {
-                return TypedResults.ValidationProblem(
-                    problems.GroupBy(p => p is { Language: { } l, Part: { } part } ? $"templates.{l}.{part}" : p.Code)
-                        .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-                    title: "The notices would not say everything they must; nothing was recorded.");
+                found[group.Key] = [.. found.GetValueOrDefault(group.Key) ?? [], .. group.Select(p => p.Message)];
+            }
+
+            if (found.Count > 0)
+            {
+                return TypedResults.ValidationProblem(found, title: personal.Count > 0
+                    ? "The notice content carries personal information; nothing was recorded."
+                    : "The notices would not say everything they must; nothing was recorded.");
             }
         }
 

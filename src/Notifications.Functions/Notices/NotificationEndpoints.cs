@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Reports;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Infrastructure.FanOut;
 using Notifications.Infrastructure.Notices;
@@ -14,29 +13,40 @@ namespace Notifications.Functions.Notices;
 /// The notices fan-out of an incident: start it (canary first), halt and resume it, and read its progress. One run per
 /// import: the run id is derived from the import id, so a retried start changes nothing.
 /// </summary>
-public static class NotificationEndpoints
+public sealed class NotificationEndpoints(
+    IncidentStore store, FanOutPlanner planner, FanOutControl control, FanOutProgress progress, ContactPerson contact, NoticeContentScreen screen)
 {
-    public static readonly HttpFunction StartFunction = new("StartNotification", "incidents/{id}/notification/start", ["POST"], AuthLevel.Function);
-    public static readonly HttpFunction HaltFunction = new("HaltNotification", "incidents/{id}/notification/halt", ["POST"], AuthLevel.Function);
-    public static readonly HttpFunction ResumeFunction = new("ResumeNotification", "incidents/{id}/notification/resume", ["POST"], AuthLevel.Function);
-    public static readonly HttpFunction GetFunction = new("GetNotification", "incidents/{id}/notification", ["GET"], AuthLevel.Function);
+    [Function("StartNotification")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunStart(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/start")] HttpRequest request, string id, CancellationToken ct) =>
+        Start(id, request.HttpContext, store, planner, progress, contact, screen, ct);
+
+    [Function("HaltNotification")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>>> RunHalt(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/halt")] HttpRequest request, string id, CancellationToken ct) =>
+        Halt(id, control, progress, ct);
+
+    [Function("ResumeNotification")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunResume(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/resume")] HttpRequest request, string id, CancellationToken ct) =>
+        Resume(id, request.HttpContext, store, control, progress, screen, ct);
+
+    [Function("GetNotification")]
+    [Authorize(Policies.Read)]
+    public Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>>> RunGet(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}/notification")] HttpRequest request, string id, CancellationToken ct) =>
+        Get(id, progress, ct);
 
     public sealed record Resumed(int BatchesRequeued, FanOutSnapshot? Progress);
-
-    public static IEndpointRouteBuilder MapNotification(this IEndpointRouteBuilder app)
-    {
-        app.MapHttpFunction(StartFunction, Start).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(HaltFunction, Halt).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(ResumeFunction, Resume).RequireAuthorization(Policies.Officer);
-        app.MapHttpFunction(GetFunction, Get).RequireAuthorization(Policies.Read);
-        app.MapHttpFunction(ChooseIndirectNotice.Function, ChooseIndirectNotice.Handle).RequireAuthorization(Policies.Officer);
-        return app;
-    }
 
     public static string RunIdFor(string importId) => $"run-{importId}";
 
     public static async Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Start(
-        string id, IncidentStore store, FanOutPlanner planner, FanOutProgress progress, ContactPerson contact, CancellationToken ct)
+        string id, HttpContext http, IncidentStore store, FanOutPlanner planner, FanOutProgress progress, ContactPerson contact,
+        NoticeContentScreen screen, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
         if (state.Status == IncidentStatus.None)
@@ -48,6 +58,12 @@ public static class NotificationEndpoints
         if (refusal is not null)
         {
             return WorkflowCalls.Conflict(refusal);
+        }
+
+        // The approved text against the people imported now (and content stored before the check existed).
+        if (await screen.RefuseAsync(state, NoticeContentTargets.Approved, http.User.ToActor(Roles.PrivacyOfficer), ct) is { } held)
+        {
+            return held;
         }
 
         var runId = RunIdFor(state.Recipients!.ImportId);
@@ -76,6 +92,7 @@ public static class NotificationEndpoints
         { NoticesCompletedAt: not null } => "The notices are already complete.",
         { Recipients: null } => "Import the affected people first.",
         { NoticeContent.Approved: null } or { NoticeContent: null } => "The notice content must be submitted and approved first.",
+        { NoticeContentHold: { } hold } when hold.Holds(NoticeContentTargets.Approved) => NoticeContentScreen.Reason(NoticeContentTargets.Approved, hold.Findings),
         { NoticeContent.Approved: { Templates: null, TemplateVersion: var v } } when v != NoticeTemplateSet.Default.Version =>
             "The approved content was written for other templates than the deployed ones; submit and approve it again.",
         _ => null,
@@ -88,7 +105,7 @@ public static class NotificationEndpoints
             : NoRun(id);
 
     public static async Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Resume(
-        string id, IncidentStore store, FanOutControl control, FanOutProgress progress, CancellationToken ct)
+        string id, HttpContext http, IncidentStore store, FanOutControl control, FanOutProgress progress, NoticeContentScreen screen, CancellationToken ct)
     {
         if (await progress.GetAsync(id, ct) is null)
         {
@@ -105,6 +122,12 @@ public static class NotificationEndpoints
         if (refusal is not null)
         {
             return WorkflowCalls.Conflict(refusal);
+        }
+
+        // The run sends the text pinned at its start: held if it names someone imported since, or carries an identifier.
+        if (await screen.RefuseAsync(state, NoticeContentTargets.Run, http.User.ToActor(Roles.PrivacyOfficer), ct) is { } held)
+        {
+            return held;
         }
 
         var requeued = await control.ResumeAsync(id, ct);

@@ -1,5 +1,5 @@
+using Notifications.Domain.Incidents;
 using Notifications.Domain.Reports;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Notices;
 using Notifications.Infrastructure.Workflow;
 
@@ -8,25 +8,32 @@ namespace Notifications.Functions.Notices;
 /// <summary>
 /// <c>GET /api/public/notices/{slug}</c>: the indirect notice, an anonymous public page in English and French with the
 /// same elements as a direct notice and no personal information (no names: the model has none). The slug is the
-/// incident id; the page exists once an approver has approved the notice content.
+/// incident id; the page exists once an approver has approved the notice content, and while that content passes the
+/// personal-information check (<see cref="NoticeContentScreen"/>).
 /// </summary>
-public static class PublicNotice
+public sealed class PublicNotice(IncidentStore store, NoticeRenderer renderer, ContactPerson contact, NoticeContentScreen screen)
 {
-    public static readonly HttpFunction Function = new("GetPublicNotice", "public/notices/{slug}", ["GET"], AuthLevel.Anonymous);
+    [Function("GetPublicNotice")]
+    [AllowAnonymous]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/public/notices/{slug}")] HttpRequest request, string slug, CancellationToken ct) =>
+        Handle(slug, store, renderer, contact, screen, ct);
 
-    public static IEndpointRouteBuilder MapPublicNotice(this IEndpointRouteBuilder app)
-    {
-        app.MapHttpFunction(Function, Handle).AllowAnonymous();
-        return app;
-    }
-
-    public static async Task<IResult> Handle(string slug, IncidentStore store, NoticeRenderer renderer, ContactPerson contact, CancellationToken ct)
+    public static async Task<IResult> Handle(string slug, IncidentStore store, NoticeRenderer renderer, ContactPerson contact, NoticeContentScreen screen,
+        CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(slug, ct);
         if (state.NoticeContent?.Approved is not { } content || NoticeTemplateSet.Of(content.Templates) is not { } templates
             || content.TemplateVersion != templates.Version)
         {
             return Results.NotFound();
+        }
+
+        // Only approved content that passes the check: not while held (a person of the import named), nor with an
+        // identifier in it (content approved before the check existed). The page then says so, without the text.
+        if (state.NoticeContentHold?.Holds(NoticeContentTargets.Approved) == true || screen.CheckText(state, content).Count > 0)
+        {
+            return Results.Content(IndirectNoticePage.NotAvailableHtml(), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }
 
         var (en, fr) = IndirectNotice.Render(renderer, templates,

@@ -1,4 +1,4 @@
-using Notifications.Functions.Hosting;
+using Azure.Storage.Queues.Models;
 using Notifications.Infrastructure.FanOut;
 
 namespace Notifications.Functions.Notices;
@@ -14,29 +14,29 @@ namespace Notifications.Functions.Notices;
 /// </summary>
 public sealed partial class ReceiveDeliveryReport(
     DeliveryReportRecorder recorder, FanOutPlanner planner, NoticeCompletion completion, ILogger<ReceiveDeliveryReport> logger)
-    : IQueueFunction
 {
     public const string Queue = FanOutKeys.DeliveryReportsQueue;
 
-    public static readonly QueueFunction Function = new("ReceiveDeliveryReport", Queue, typeof(ReceiveDeliveryReport));
+    public const string Name = "ReceiveDeliveryReport";
 
-    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task Run([QueueTrigger(Queue)] QueueMessage message, CancellationToken cancellationToken)
     {
         IReadOnlyList<DeliveryReport> reports;
         try
         {
-            reports = DeliveryReport.Parse(invocation.MessageText);
+            reports = DeliveryReport.Parse(message.MessageText);
         }
         catch (FormatException)
         {
             // Invalid data is never retried: it would only reach the poison queue five attempts later.
-            LogUnreadable(invocation.MessageId);
+            LogUnreadable(message.MessageId);
             return;
         }
 
         foreach (var report in reports)
         {
-            using var span = Infrastructure.Telemetry.Source.StartActivity(Function.Name, System.Diagnostics.ActivityKind.Consumer);
+            using var span = Infrastructure.Telemetry.Source.StartActivity(Name, System.Diagnostics.ActivityKind.Consumer);
             span?.SetTag("eventgrid.event.id", report.EventId);
             var result = await recorder.RecordAsync(report, cancellationToken);
             if (result is { Outcome: DeliveryReportOutcome.Delivered or DeliveryReportOutcome.Bounced, IncidentId: { } reported })

@@ -1,5 +1,4 @@
 using Notifications.Domain.Incidents;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.FanOut;
 using Notifications.Infrastructure.Workflow;
 
@@ -12,19 +11,20 @@ namespace Notifications.Functions.Notices;
 /// </summary>
 public sealed partial class SendNotificationBatch(
     NotificationBatchSender sender, FanOutPlanner planner, FanOutProgress progress, NoticeCompletion completion,
-    ILogger<SendNotificationBatch> logger) : IQueueFunction
+    ILogger<SendNotificationBatch> logger)
 {
-    public static readonly QueueFunction Function = new("SendNotificationBatch", FanOutKeys.Queue, typeof(SendNotificationBatch));
+    public const string Name = "SendNotificationBatch";
 
     /// <summary>A canary waiting for delivery reports asks again at least this often (well under the queue's 7-day limit).</summary>
     private static readonly TimeSpan MaxRecheckDelay = TimeSpan.FromHours(1);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task Run([QueueTrigger(FanOutKeys.Queue)] string text, CancellationToken cancellationToken)
     {
-        var message = BatchMessage.Parse(invocation.MessageText);
-        using var span = Infrastructure.Telemetry.StartConsumer(Function.Name, message.TraceParent, message.IncidentId);
+        var message = BatchMessage.Parse(text);
+        using var span = Infrastructure.Telemetry.StartConsumer(Name, message.TraceParent, message.IncidentId);
         var result = await sender.SendBatchAsync(message, cancellationToken);
         if (!result.IsComplete)
         {

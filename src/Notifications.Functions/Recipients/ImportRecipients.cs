@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Functions.Notices;
 using Notifications.Infrastructure.Recipients;
@@ -17,16 +16,21 @@ namespace Notifications.Functions.Recipients;
 /// <c>recipients</c> part after it, so every row's email is checked against the body's system of record. A file with
 /// any error imports nothing and answers 400 with each error's line and column.
 /// </summary>
-public static class ImportRecipients
+public sealed class ImportRecipients(
+    IncidentStore store, RecipientImporter importer, ContactDataPurger purger, WorkflowEngine engine, NoticeCompletion completion, NoticeContentScreen screen)
 {
-    public static readonly HttpFunction Function = new("ImportRecipients", "incidents/{id}/recipients", ["POST"], AuthLevel.Function);
+    [Function(nameof(ImportRecipients))]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<ImportManifest>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/recipients")] HttpRequest request, string id, CancellationToken ct) =>
+        Handle(id, request.HttpContext, store, importer, purger, engine, completion, screen, ct);
 
     /// <summary>Large lists: a few hundred thousand rows (about 150 bytes each).</summary>
     public const long MaxBytes = 256L * 1024 * 1024;
 
     public static async Task<Results<Ok<ImportManifest>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(
         string id, HttpContext http, IncidentStore store, RecipientImporter importer, ContactDataPurger purger, WorkflowEngine engine,
-        NoticeCompletion completion, CancellationToken ct)
+        NoticeCompletion completion, NoticeContentScreen screen, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
         if (state.Status == IncidentStatus.None)
@@ -72,8 +76,15 @@ public static class ImportRecipients
                 extensions: new Dictionary<string, object?> { ["errorsNotShown"] = result.ErrorsNotShown });
         }
 
+        // The notice content (submitted, approved, and a run's pinned text) against the people just imported: any finding
+        // is recorded with the import as a hold, and a run whose text names one of them is halted now.
         var manifest = result.Manifest!;
-        var recorded = new RecipientsImported(manifest.ImportId, manifest.Counts, manifest.SystemOfRecordChecked) { EventId = $"recipients-imported:{manifest.ImportId}" };
+        var findings = await screen.RecheckAsync((await store.LoadAsync(id, ct)).State, ct);
+        var recorded = new RecipientsImported(manifest.ImportId, manifest.Counts, manifest.SystemOfRecordChecked)
+        {
+            EventId = $"recipients-imported:{manifest.ImportId}",
+            NoticeContentFindings = findings,
+        };
         try
         {
             await engine.HandleAsync(id, recorded, http.User.ToActor(Roles.PrivacyOfficer), ct);

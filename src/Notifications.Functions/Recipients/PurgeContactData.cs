@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Infrastructure.Recipients;
 using Notifications.Infrastructure.Workflow;
@@ -16,16 +15,14 @@ namespace Notifications.Functions.Recipients;
 /// incident due and the next run finishes the idempotent strip; once recorded, the incident drops out of the daily query.
 /// </summary>
 public sealed partial class PurgeContactData(IncidentStore store, ContactDataPurger purger, WorkflowEngine engine, TimeProvider clock,
-    ILogger<PurgeContactData> logger) : ITimerFunction
+    ILogger<PurgeContactData> logger)
 {
-    public static readonly TimerFunction Function = new("PurgeContactData", "0 0 3 * * *", typeof(PurgeContactData));
-
-    public static readonly HttpFunction EarlyFunction = new("PurgeContactDataEarly", "incidents/{id}/contact-data/purge", ["POST"], AuthLevel.Function);
 
     /// <summary>The timer's event id: one purge per incident, so a repeated run is a duplicate.</summary>
     public const string TimerEventId = "contact-data-purged";
 
-    public async Task RunAsync(TimerInvocation invocation, CancellationToken cancellationToken)
+    [Function(nameof(PurgeContactData))]
+    public async Task Run([TimerTrigger("0 0 3 * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var failed = 0;
         foreach (var state in await store.ContactDataDueAsync(clock.GetUtcNow(), cancellationToken))
@@ -50,6 +47,12 @@ public sealed partial class PurgeContactData(IncidentStore store, ContactDataPur
     }
 
     /// <summary>A privacy officer purges one incident's contact data before the period ends: 409 while it is still needed.</summary>
+    [Function("PurgeContactDataEarly")]
+    [Authorize(Policies.Officer)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunEarly(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/contact-data/purge")] HttpRequest request, string id, CancellationToken ct) =>
+        Early(id, request.HttpContext, store, purger, engine, ct);
+
     public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Early(
         string id, HttpContext http, IncidentStore store, ContactDataPurger purger, WorkflowEngine engine, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Notifications.Domain.Incidents;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Email;
 using Notifications.Infrastructure.Storage;
 using Notifications.Infrastructure.Workflow;
@@ -14,14 +13,15 @@ namespace Notifications.Functions.Reminders;
 /// </summary>
 public sealed partial class SendReminder(
     IncidentStore store, WorkflowEngine engine, SendOnce once, IEmailSender email, IOptions<PrivacyOfficeOptions> office,
-    IOptions<MailOptions> mail, TimeProvider clock, ILogger<SendReminder> logger) : IQueueFunction
+    IOptions<MailOptions> mail, TimeProvider clock, ILogger<SendReminder> logger)
 {
-    public static readonly QueueFunction Function = new("SendReminder", StorageNames.RemindersQueue, typeof(SendReminder));
+    public const string Name = "SendReminder";
 
-    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task Run([QueueTrigger(StorageNames.RemindersQueue)] string text, CancellationToken cancellationToken)
     {
-        var message = ActivityMessage.Parse(invocation.MessageText);
-        using var span = Infrastructure.Telemetry.StartConsumer(Function.Name, message.TraceParent, message.IncidentId);
+        var message = ActivityMessage.Parse(text);
+        using var span = Infrastructure.Telemetry.StartConsumer(Name, message.TraceParent, message.IncidentId);
         if (message.Command is not Domain.Incidents.SendReminder command)
         {
             throw new FormatException($"Expected a send-reminder command, got {message.Command.GetType().Name}.");

@@ -1,27 +1,28 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Infrastructure.Workflow;
 
 namespace Notifications.Functions.Reports;
 
 /// <summary>The Commissioner's report: read the draft (and what was approved and sent), and approve it.</summary>
-public static class CommissionerReportEndpoints
+public sealed class CommissionerReportEndpoints(IncidentStore store, WorkflowEngine engine)
 {
-    public static readonly HttpFunction GetFunction = new("GetCommissionerReport", "incidents/{id}/commissioner-report", ["GET"], AuthLevel.Function);
-    public static readonly HttpFunction ApproveFunction = new("ApproveCommissionerReport", "incidents/{id}/commissioner-report/approve", ["POST"], AuthLevel.Function);
+    [Function("GetCommissionerReport")]
+    [Authorize(Policies.Read)]
+    public Task<Results<Ok<ReportDocument>, NotFound<ProblemDetailsBody>>> RunGet(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}/commissioner-report")] HttpRequest request, string id, CancellationToken ct) =>
+        Get(id, store, ct);
+
+    [Function("ApproveCommissionerReport")]
+    [Authorize(Policies.Approve)]
+    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunApprove(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/commissioner-report/approve")] HttpRequest request, string id, CancellationToken ct) =>
+        Approve(id, request.HttpContext, engine, ct);
 
     public sealed record ReportDocument(string Subject, string Text, DateTimeOffset DraftedAt, string? ApprovedSubject, string? ApprovedText,
         DateTimeOffset? ApprovedAt, DateTimeOffset? SentAt, string? SentMessageId);
-
-    public static IEndpointRouteBuilder MapCommissionerReport(this IEndpointRouteBuilder app)
-    {
-        app.MapHttpFunction(GetFunction, Get).RequireAuthorization(Policies.Read);
-        app.MapHttpFunction(ApproveFunction, Approve).RequireAuthorization(Policies.Approve);
-        return app;
-    }
 
     public static async Task<Results<Ok<ReportDocument>, NotFound<ProblemDetailsBody>>> Get(string id, IncidentStore store, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Notifications.Domain.Incidents;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Email;
 using Notifications.Infrastructure.Storage;
 using Notifications.Infrastructure.Workflow;
@@ -13,14 +12,15 @@ namespace Notifications.Functions.Reports;
 /// </summary>
 public sealed partial class SendCommissionerReportActivity(
     IncidentStore store, WorkflowEngine engine, SendOnce once, IEmailSender email, IOptions<CommissionerOptions> commissioner,
-    IOptions<MailOptions> mail, ILogger<SendCommissionerReportActivity> logger) : IQueueFunction
+    IOptions<MailOptions> mail, ILogger<SendCommissionerReportActivity> logger)
 {
-    public static readonly QueueFunction Function = new("SendCommissionerReport", StorageNames.CommissionerReportsQueue, typeof(SendCommissionerReportActivity));
+    public const string Name = "SendCommissionerReport";
 
-    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task Run([QueueTrigger(StorageNames.CommissionerReportsQueue)] string messageText, CancellationToken cancellationToken)
     {
-        var message = ActivityMessage.Parse(invocation.MessageText);
-        using var span = Infrastructure.Telemetry.StartConsumer(Function.Name, message.TraceParent, message.IncidentId);
+        var message = ActivityMessage.Parse(messageText);
+        using var span = Infrastructure.Telemetry.StartConsumer(Name, message.TraceParent, message.IncidentId);
         var command = message.Command as SendCommissionerReport ?? throw new FormatException("Expected a send-commissioner-report command.");
         var id = message.IncidentId;
         var (state, _) = await store.LoadAsync(id, cancellationToken);

@@ -1,5 +1,4 @@
 using Notifications.Domain.Incidents;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Storage;
 using Notifications.Infrastructure.Workflow;
 
@@ -10,19 +9,20 @@ namespace Notifications.Functions.Workflow;
 /// before it is due (it was longer than the 7-day queue delay) is re-armed for the rest of its wait.
 /// </summary>
 public sealed partial class HandleIncidentEvent(
-    WorkflowEngine engine, StorageClients storage, TimeProvider clock, ILogger<HandleIncidentEvent> logger) : IQueueFunction
+    WorkflowEngine engine, StorageClients storage, TimeProvider clock, ILogger<HandleIncidentEvent> logger)
 {
-    public static readonly QueueFunction Function = new("HandleIncidentEvent", StorageNames.IncidentEventsQueue, typeof(HandleIncidentEvent));
+    public const string Name = "HandleIncidentEvent";
 
-    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task Run([QueueTrigger(StorageNames.IncidentEventsQueue)] string text, CancellationToken cancellationToken)
     {
-        var message = EventMessage.Parse(invocation.MessageText);
-        using var span = Infrastructure.Telemetry.StartConsumer(Function.Name, message.TraceParent, message.IncidentId);
+        var message = EventMessage.Parse(text);
+        using var span = Infrastructure.Telemetry.StartConsumer(Name, message.TraceParent, message.IncidentId);
         if (message.Event is TimerFired timer && timer.DueAt > clock.GetUtcNow())
         {
             var delay = OutboxDispatcher.DelayUntil(timer.DueAt, clock.GetUtcNow());
             var queue = await storage.QueueAsync(StorageNames.IncidentEventsQueue);
-            await queue.SendMessageAsync(invocation.MessageText, delay, TimeSpan.FromSeconds(-1), cancellationToken);
+            await queue.SendMessageAsync(text, delay, TimeSpan.FromSeconds(-1), cancellationToken);
             LogRearmed(message.IncidentId, timer.TimerId, timer.DueAt);
             return;
         }

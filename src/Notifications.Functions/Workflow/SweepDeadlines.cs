@@ -1,5 +1,4 @@
 using Notifications.Domain.Incidents;
-using Notifications.Functions.Hosting;
 using Notifications.Infrastructure.Workflow;
 
 namespace Notifications.Functions.Workflow;
@@ -9,11 +8,10 @@ namespace Notifications.Functions.Workflow;
 /// that should have fired most recently. It has the same id as the timer's, so a timer that did arrive makes this a
 /// no-op; a lost one is replaced, and the repeating chain continues from it.
 /// </summary>
-public sealed partial class SweepDeadlines(IncidentStore store, WorkflowEngine engine, TimeProvider clock, ILogger<SweepDeadlines> logger) : ITimerFunction
+public sealed partial class SweepDeadlines(IncidentStore store, WorkflowEngine engine, TimeProvider clock, ILogger<SweepDeadlines> logger)
 {
-    public static readonly TimerFunction Function = new("SweepDeadlines", "0 */10 * * * *", typeof(SweepDeadlines));
-
-    public async Task RunAsync(TimerInvocation invocation, CancellationToken cancellationToken)
+    [Function(nameof(SweepDeadlines))]
+    public async Task Run([TimerTrigger("0 */10 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         foreach (var status in new[] { IncidentStatus.Open, IncidentStatus.Notifying })

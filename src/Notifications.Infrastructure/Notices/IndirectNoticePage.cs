@@ -25,6 +25,20 @@ public static class IndirectNoticePage
         return html.ToString();
     }
 
+    /// <summary>
+    /// The page while the approved content does not pass the personal-information check: that the notice is not
+    /// available, in English and French, and nothing of its text.
+    /// </summary>
+    public static string NotAvailableHtml() =>
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        + "<title>Notice not available / Avis non disponible</title>\n</head>\n<body>\n<main>\n"
+        + "<section lang=\"en\">\n<h1>This notice is not available</h1>\n"
+        + "<p>This privacy breach notice is not available right now. Please check again later.</p>\n</section>\n"
+        + "<section lang=\"fr\">\n<h1>Cet avis n'est pas disponible</h1>\n"
+        + "<p>Cet avis d'atteinte à la vie privée n'est pas disponible pour le moment. Veuillez revenir plus tard.</p>\n</section>\n"
+        + "</main>\n</body>\n</html>\n";
+
     private static void Section(StringBuilder html, RenderedNotice notice, string id)
     {
         html.Append("<section id=\"").Append(id).Append("\" lang=\"").Append(id).Append("\">\n")

@@ -93,6 +93,8 @@ public static class IncidentBuilder
         nameof(NoticeContentSubmitted) => new NoticeContentSubmitted(new("A file was emailed to the wrong person.", "Un fichier a été envoyé à la mauvaise personne."),
             new(["Watch your accounts"], ["Surveillez vos comptes"]), "v1") { EventId = "content-1" },
         nameof(NoticeContentApproved) => new NoticeContentApproved("v1") { EventId = "content-approved-1" },
+        nameof(NoticeContentHeld) => new NoticeContentHeld(state.Recipients?.ImportId ?? "", [new(NoticeContentTargets.Approved, "summary.en", "sin")])
+            { EventId = "notice-content-held:start" },
         nameof(IndirectNoticeChosen) => new IndirectNoticeChosen("reachesSooner", "Most addresses on file are years old; a public notice reaches people sooner.",
             new NoticeCounts(0, 0, 4000, 0, [], "Public notice on the website and in local media.")) { EventId = "indirect-1" },
         nameof(IncidentClosed) => new IncidentClosed("Duplicate of another report", false) { EventId = "close-1" },

@@ -48,6 +48,7 @@ public sealed class IncidentTransitionsTests
         Row(nameof(LettersReturned), (R, None), (R, Open), (A, Notifying), (A, Closed));
         Row(nameof(IncidentClosed), (R, None), (A, Closed), (A, Closed), (R, Closed));
         Row(nameof(ContactDataPurged), (R, None), (R, Open), (A, Notifying), (A, Closed));
+        Row(nameof(NoticeContentHeld), (R, None), (A, Open), (A, Notifying), (I, Closed));
         return rows;
     }
 
@@ -78,6 +79,12 @@ public sealed class IncidentTransitionsTests
         if (eventType == nameof(NoticeContentApproved) && from == IncidentStatus.Notifying)
         {
             // Approval needs content to approve.
+            state = IncidentBuilder.Apply(state, IncidentBuilder.SampleOf(typeof(NoticeContentSubmitted), state));
+        }
+
+        if (eventType == nameof(NoticeContentHeld) && from is IncidentStatus.Open or IncidentStatus.Notifying)
+        {
+            // A hold needs content to hold.
             state = IncidentBuilder.Apply(state, IncidentBuilder.SampleOf(typeof(NoticeContentSubmitted), state));
         }
 

@@ -3,7 +3,7 @@ using Notifications.TestKit;
 
 namespace Notifications.Functions.Tests.EndToEnd;
 
-/// <summary>The built app, started as its own process in local mode (<c>--local</c>) against the test's services.</summary>
+/// <summary>The built local runtime with the app's functions, started as its own process against the test's services.</summary>
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -18,19 +18,18 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(DevServices services, string prefix, CancellationToken ct)
     {
-        // The app's own build output (same configuration as the tests), where host.json sits beside the dll.
+        // The local runtime's own build output (same configuration as the tests), with host.json and functions.metadata.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var appDir = Path.Combine(DevServices.RepositoryRoot(), "src", "Notifications.Functions", "bin", configuration, "net10.0");
+        var appDir = Path.Combine(DevServices.RepositoryRoot(), "src", "Notifications.LocalRuntime", "bin", configuration, "net10.0");
         var port = DevServices.FreePort();
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = appDir, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(appDir, "Notifications.Functions.dll"));
-        info.ArgumentList.Add("--local");
+        info.ArgumentList.Add(Path.Combine(appDir, "Notifications.LocalRuntime.dll"));
         foreach (var (key, value) in TestServices.Settings(services, prefix))
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        info.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Auth__SigningKey"] = AppFactory.SigningKey;
         info.Environment["Hosting__Queues__MaxPollingInterval"] = "00:00:00.500";
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the app.");
@@ -50,7 +49,8 @@ public sealed class AppProcess : IAsyncDisposable
 
             try
             {
-                (await http.GetAsync(app.Api, ct)).EnsureSuccessStatusCode();
+                // Any answer means the runtime serves (health answers 503 while a dependency is down).
+                await http.GetAsync(new Uri(app.Api, "api/health"), ct);
                 return app;
             }
             catch (HttpRequestException) when (attempt < 300)

@@ -1,5 +1,5 @@
 using Notifications.Functions.Access;
-using Notifications.Functions.Sample;
+using Notifications.LocalRuntime.Sample;
 using Notifications.TestKit;
 
 namespace Notifications.Functions.Tests.EndToEnd;

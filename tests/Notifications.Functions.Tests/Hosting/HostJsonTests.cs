@@ -3,22 +3,21 @@ using Notifications.TestKit;
 
 namespace Notifications.Functions.Tests.Hosting;
 
-/// <summary>The repository's host.json declares the custom handler the way contract §1.1 and §3 require.</summary>
+/// <summary>The repository's host.json is an isolated-worker app's: no custom handler, no extension bundle.</summary>
 public sealed class HostJsonTests
 {
     private static readonly JsonObject HostJson = JsonNode.Parse(
         File.ReadAllText(Path.Combine(DevServices.RepositoryRoot(), "host.json")))!.AsObject();
 
     [Fact]
-    public void CustomHandler_StartsTheAppAndForwardsHttp()
+    public void IsolatedWorker_NeedsNoCustomHandlerOrBundle()
     {
         Assert.Equal("2.0", (string?)HostJson["version"]);
-        var handler = HostJson["customHandler"]!;
-        Assert.Equal("dotnet", (string?)handler["description"]!["defaultExecutablePath"]);
-        Assert.Equal(["Notifications.Functions.dll"], handler["description"]!["arguments"]!.AsArray().Select(a => (string?)a));
-        Assert.True((bool)handler["enableForwardingHttpRequest"]!);
-        Assert.Equal("[4.*, 5.0.0)", (string?)HostJson["extensionBundle"]!["version"]);
-        Assert.Equal("api", (string?)HostJson["extensions"]!["http"]!["routePrefix"]);
+        // The worker SDK builds the host-side extensions (extensions.json, .azurefunctions/); a bundle would be a second source.
+        Assert.Null(HostJson["customHandler"]);
+        Assert.Null(HostJson["extensionBundle"]);
+        // Empty: the API's routes carry api/ themselves, so the dashboard can be served at the root.
+        Assert.Equal("", (string?)HostJson["extensions"]!["http"]!["routePrefix"]);
         Assert.NotNull((string?)HostJson["functionTimeout"]);
     }
 

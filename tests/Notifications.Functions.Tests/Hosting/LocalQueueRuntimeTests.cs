@@ -1,5 +1,4 @@
 using Azure.Storage.Queues;
-using Notifications.Functions.Hosting;
 using Notifications.TestKit;
 
 namespace Notifications.Functions.Tests.Hosting;
@@ -17,8 +16,8 @@ public sealed class LocalQueueRuntimeTests(DevServicesFixture fixture)
     public async Task Message_IsDeliveredWithItsExactTextAndThenDeleted()
     {
         const string text = """{"id":1,"note":"Zoë said \"hi\" \\ ok"}""";
-        await using var app = await StartAsync(TestCatalogue.Intake);
-        var queue = Queue(TestCatalogue.Intake.QueueName);
+        await using var app = await StartAsync("Intake");
+        var queue = Queue("intake");
         await queue.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         await queue.SendMessageAsync(text, TestContext.Current.CancellationToken);
@@ -36,9 +35,9 @@ public sealed class LocalQueueRuntimeTests(DevServicesFixture fixture)
     public async Task FailingMessage_MovesToPoisonAfterMaxDequeueCount()
     {
         const string text = """{"id":2}""";
-        await using var app = await StartAsync(TestCatalogue.Broken);
-        var queue = Queue(TestCatalogue.Broken.QueueName);
-        var poison = Queue(TestCatalogue.Broken.QueueName + "-poison");
+        await using var app = await StartAsync("Broken");
+        var queue = Queue("broken");
+        var poison = Queue("broken-poison");
         await queue.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         await queue.SendMessageAsync(text, TestContext.Current.CancellationToken);
@@ -54,9 +53,9 @@ public sealed class LocalQueueRuntimeTests(DevServicesFixture fixture)
     public async Task Base64Encoding_MessageThatIsNotBase64_MovesToPoisonUnchanged()
     {
         const string text = "not base64: {\"id\":3}";
-        await using var app = await StartAsync(TestCatalogue.Intake, ("Hosting:Queues:MessageEncoding", "base64"));
-        var raw = new QueueClient(_connection, _prefix + TestCatalogue.Intake.QueueName);
-        var poison = new QueueClient(_connection, _prefix + TestCatalogue.Intake.QueueName + "-poison");
+        await using var app = await StartAsync("Intake", ("Hosting:Queues:MessageEncoding", "base64"));
+        var raw = new QueueClient(_connection, _prefix + "intake");
+        var poison = new QueueClient(_connection, _prefix + "intake-poison");
         await raw.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         await raw.SendMessageAsync(text, TestContext.Current.CancellationToken);
@@ -70,8 +69,8 @@ public sealed class LocalQueueRuntimeTests(DevServicesFixture fixture)
     [Fact]
     public async Task Shutdown_CancelsTheHandlerAndReleasesItsMessage()
     {
-        var app = await StartAsync(TestCatalogue.Stuck);
-        var queue = Queue(TestCatalogue.Stuck.QueueName);
+        var app = await StartAsync("Stuck");
+        var queue = Queue("stuck");
         await using (app)
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -89,7 +88,7 @@ public sealed class LocalQueueRuntimeTests(DevServicesFixture fixture)
     [Fact]
     public async Task Listener_CreatesTheQueueAndItsPoisonQueue()
     {
-        await using var app = await StartAsync(TestCatalogue.Intake);
+        await using var app = await StartAsync("Intake");
 
         await Eventually.HoldsAsync(
             async () => await Queue("intake").ExistsAsync(TestContext.Current.CancellationToken)
@@ -97,7 +96,7 @@ public sealed class LocalQueueRuntimeTests(DevServicesFixture fixture)
             "both queues exist");
     }
 
-    private Task<TestApp> StartAsync(QueueFunction function, params (string Key, string Value)[] overrides)
+    private Task<TestApp> StartAsync(string function, params (string Key, string Value)[] overrides)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -112,7 +111,7 @@ public sealed class LocalQueueRuntimeTests(DevServicesFixture fixture)
             settings[key] = value;
         }
 
-        return TestApp.StartAsync([function], settings, args: ["--local"]);
+        return TestApp.StartAsync([function], settings);
     }
 
     private QueueClient Queue(string name) => new(_connection, _prefix + name, Plain);

@@ -4,16 +4,20 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Notifications.Functions.Hosting;
+using Notifications.Functions.Access;
+using Notifications.LocalRuntime;
 
 namespace Notifications.Functions.Tests.Hosting;
 
-/// <summary>The hosting layer alone (no feature endpoints) on a test server, with a test catalogue.</summary>
+/// <summary>The local runtime alone on a test server, running <see cref="TestFunctions"/> from a metadata file of its own.</summary>
 public sealed class TestApp : IAsyncDisposable
 {
-    private TestApp(WebApplication app)
+    private readonly string _metadata;
+
+    private TestApp(WebApplication app, string metadata)
     {
         App = app;
+        _metadata = metadata;
         Client = app.GetTestClient();
         Log = app.Services.GetRequiredService<InvocationLog>();
     }
@@ -21,27 +25,34 @@ public sealed class TestApp : IAsyncDisposable
     public WebApplication App { get; }
     public HttpClient Client { get; }
     public InvocationLog Log { get; }
-    public FakeFunctionsHost Host => new(Client);
 
     public static async Task<TestApp> StartAsync(
-        IEnumerable<FunctionDefinition> functions,
+        string[] functions,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null,
-        string[]? args = null)
+        Action<IServiceCollection>? services = null)
     {
+        // Beside the test assembly, which its scriptFile names (relative to the metadata, as the host resolves it).
+        var metadata = Path.Combine(AppContext.BaseDirectory, $"functions-{Guid.NewGuid():N}.metadata");
+        await File.WriteAllTextAsync(metadata, TestMetadata.Json(functions), TestContext.Current.CancellationToken);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hosting:FunctionsMetadataPath"] = metadata,
+            ["Auth:SigningKey"] = AppFactory.SigningKey,
+        });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddFunctionsHosting(args ?? []);
-        builder.Services.UseFunctionCatalogue(functions);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddAccess(builder.Configuration);
         builder.Services.AddSingleton<InvocationLog>();
         services?.Invoke(builder.Services);
+        builder.AddLocalRuntime();
 
         var app = builder.Build();
-        app.MapFunctionsHosting();
+        app.MapLocalRuntime();
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new TestApp(app);
+        return new TestApp(app, metadata);
     }
 
     public async ValueTask DisposeAsync()
@@ -49,6 +60,7 @@ public sealed class TestApp : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync(CancellationToken.None);
         await App.DisposeAsync();
+        File.Delete(_metadata);
     }
 }
 

@@ -1,61 +1,99 @@
 using System.Collections.Concurrent;
-using Notifications.Functions.Hosting;
+using Azure.Storage.Queues.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Notifications.Functions.Access;
 
 namespace Notifications.Functions.Tests.Hosting;
 
-/// <summary>What the test handlers saw; one per test app (singleton).</summary>
+/// <summary>What the test functions saw; one per test app (singleton).</summary>
 public sealed class InvocationLog
 {
-    public ConcurrentQueue<QueueInvocation> Queue { get; } = new();
-    public ConcurrentQueue<TimerInvocation> Timer { get; } = new();
+    public ConcurrentQueue<QueueMessage> Queue { get; } = new();
+    public ConcurrentQueue<(string Function, TimerInfo Timer)> Timer { get; } = new();
 }
 
-public sealed class RecordingQueueHandler(InvocationLog log) : IQueueFunction
+/// <summary>
+/// Functions of every kind the local runtime runs, declared as in the app (<c>[Function]</c> and trigger attributes), so
+/// the runtime is tested on its own. <see cref="TestMetadata"/> lists them as the Worker SDK would in functions.metadata.
+/// </summary>
+public sealed class TestFunctions(InvocationLog log)
 {
-    public Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    [Function("Intake")]
+    public Task Intake([QueueTrigger("intake")] QueueMessage message)
     {
-        log.Queue.Enqueue(invocation);
+        log.Queue.Enqueue(message);
         return Task.CompletedTask;
     }
-}
 
-public sealed class FailingQueueHandler(InvocationLog log) : IQueueFunction
-{
-    public Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    [Function("Broken")]
+    public Task Broken([QueueTrigger("broken")] QueueMessage message)
     {
-        log.Queue.Enqueue(invocation);
+        log.Queue.Enqueue(message);
         throw new InvalidOperationException("Always fails.");
     }
-}
 
-/// <summary>Blocks until the runtime cancels it (shutdown).</summary>
-public sealed class BlockingQueueHandler(InvocationLog log) : IQueueFunction
-{
-    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    /// <summary>Blocks until the runtime cancels it (shutdown).</summary>
+    [Function("Stuck")]
+    public async Task Stuck([QueueTrigger("stuck")] QueueMessage message, CancellationToken ct)
     {
-        log.Queue.Enqueue(invocation);
-        await Task.Delay(Timeout.Infinite, cancellationToken);
+        log.Queue.Enqueue(message);
+        await Task.Delay(Timeout.Infinite, ct);
     }
+
+    [Function("Sweep")]
+    public void Sweep([TimerTrigger("0 */5 * * * *")] TimerInfo timer) => log.Timer.Enqueue(("Sweep", timer));
+
+    [Function("Warmup")]
+    public void Warmup([TimerTrigger("0 0 3 * * *", RunOnStartup = true)] TimerInfo timer) => log.Timer.Enqueue(("Warmup", timer));
+
+    [Function("GetThing")]
+    [Authorize(Policies.Read)]
+    public IResult GetThing([HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/things/{id}")] HttpRequest request, string id) =>
+        TypedResults.Ok(new { id });
+
+    [Function("PostThing")]
+    [AllowAnonymous]
+    public IActionResult PostThing([HttpTrigger(AuthorizationLevel.Anonymous, "post", "put", Route = "api/things")] HttpRequest request) =>
+        new AcceptedResult();
+
+    [Function("Throws")]
+    [AllowAnonymous]
+    public IResult Throws([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/throws")] HttpRequest request) =>
+        throw new InvalidOperationException("Always fails.");
+
+    [Function("Unguarded")]
+    public IResult Unguarded([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/unguarded")] HttpRequest request) =>
+        TypedResults.Ok();
 }
 
-public sealed class RecordingTimerHandler(InvocationLog log) : ITimerFunction
+/// <summary>functions.metadata for <see cref="TestFunctions"/>, in the Worker SDK's format.</summary>
+public static class TestMetadata
 {
-    public Task RunAsync(TimerInvocation invocation, CancellationToken cancellationToken)
+    public static string Json(params string[] functions) =>
+        "[" + string.Join(",", functions.Select(f => All[f])) + "]";
+
+    private static readonly Dictionary<string, string> All = new()
     {
-        log.Timer.Enqueue(invocation);
-        return Task.CompletedTask;
-    }
-}
+        ["Intake"] = Queue("Intake", "intake"),
+        ["Broken"] = Queue("Broken", "broken"),
+        ["Stuck"] = Queue("Stuck", "stuck"),
+        ["Sweep"] = Function("Sweep", """{"name":"timer","direction":"In","type":"timerTrigger","schedule":"0 */5 * * * *","runOnStartup":false}"""),
+        ["Warmup"] = Function("Warmup", """{"name":"timer","direction":"In","type":"timerTrigger","schedule":"0 0 3 * * *","runOnStartup":true}"""),
+        ["GetThing"] = Http("GetThing", "api/things/{id}", "Function", "get"),
+        ["PostThing"] = Http("PostThing", "api/things", "Anonymous", "post", "put"),
+        ["Throws"] = Http("Throws", "api/throws", "Anonymous", "get"),
+        ["Unguarded"] = Http("Unguarded", "api/unguarded", "Anonymous", "get"),
+    };
 
-/// <summary>A catalogue with one function of each kind, for tests that don't need the real one.</summary>
-public static class TestCatalogue
-{
-    public static readonly QueueFunction Intake = new("Intake", "intake", typeof(RecordingQueueHandler));
-    public static readonly QueueFunction Broken = new("Broken", "broken", typeof(FailingQueueHandler));
-    public static readonly QueueFunction Stuck = new("Stuck", "stuck", typeof(BlockingQueueHandler));
-    public static readonly TimerFunction Sweep = new("Sweep", "0 */5 * * * *", typeof(RecordingTimerHandler));
-    public static readonly HttpFunction GetThing = new("GetThing", "things/{id}", ["GET"], AuthLevel.Function);
-    public static readonly HttpFunction PostThing = new("PostThing", "things", ["post", "put"], AuthLevel.Anonymous);
+    private static string Queue(string name, string queue) =>
+        Function(name, $$"""{"name":"message","direction":"In","type":"queueTrigger","queueName":"{{queue}}","connection":"AzureWebJobsStorage"}""");
 
-    public static IReadOnlyList<FunctionDefinition> All { get; } = [Intake, Broken, Sweep, GetThing, PostThing];
+    private static string Http(string name, string route, string authLevel, params string[] methods) => Function(name,
+        $$"""{"name":"request","direction":"In","type":"httpTrigger","authLevel":"{{authLevel}}","methods":[{{string.Join(",", methods.Select(m => $"\"{m}\""))}}],"route":"{{route}}"},{"name":"$return","type":"http","direction":"Out"}""");
+
+    private static string Function(string name, string bindings) =>
+        $$"""{"name":"{{name}}","scriptFile":"Notifications.Functions.Tests.dll","entryPoint":"{{typeof(TestFunctions).FullName}}.{{name}}","language":"dotnet-isolated","bindings":[{{bindings}}]}""";
 }

@@ -28,7 +28,7 @@ public sealed partial class IncidentFlowTests(DevServicesFixture fixture)
         var id = await officer.CreateIncidentAsync(_ct);
 
         // The engine proposes; nothing is notified on its word alone.
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Name, _ct));
         var proposed = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct);
         Assert.True(proposed.GetProperty("awaitingDecision").GetBoolean());
         Assert.True(proposed.GetProperty("proposal").GetProperty("significantHarm").GetBoolean());
@@ -58,12 +58,12 @@ public sealed partial class IncidentFlowTests(DevServicesFixture fixture)
         var contained = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct);
         Assert.Equal(JsonValueKind.String, contained.GetProperty("containedAt").ValueKind);
         Assert.Equal("contained", contained.GetProperty("facts").GetProperty("containment").GetProperty("status").GetString());
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, _ct)); // re-assessed
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Name, _ct)); // re-assessed
 
         // Only an approver approves; the approved text is what the Commissioner receives.
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync($"/api/incidents/{id}/commissioner-report/approve", null, _ct)).StatusCode);
         (await approver.PostAsync($"/api/incidents/{id}/commissioner-report/approve", null, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendCommissionerReportActivity.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendCommissionerReportActivity.Name, _ct));
 
         var report = (await ReportOrNullAsync(officer, id))!.Value;
         var inbox = await fixture.Services.Mail.WaitForAsync(all => all.Any(m => m.To.Any(t => t.Address == "commissioner@example.test") && m.Subject == report.GetProperty("approvedSubject").GetString()), ct: _ct);
@@ -90,7 +90,7 @@ public sealed partial class IncidentFlowTests(DevServicesFixture fixture)
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var id = await officer.CreateIncidentAsync(_ct);
         var early = await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, _ct);
-        await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, _ct);
+        await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Name, _ct);
 
         var response = await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new
         {
@@ -122,7 +122,7 @@ public sealed partial class IncidentFlowTests(DevServicesFixture fixture)
         amended.EnsureSuccessStatusCode();
         Assert.Equal(2, (await amended.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("factsVersion").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Function, _ct)); // v1 is moot, v2 proposed
+        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Name, _ct)); // v1 is moot, v2 proposed
         var state = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct);
         Assert.Equal(400, state.GetProperty("facts").GetProperty("recipients").GetProperty("count").GetInt32());
         Assert.Equal(2, state.GetProperty("factsVersion").GetInt32());
@@ -169,7 +169,7 @@ public sealed partial class IncidentFlowTests(DevServicesFixture fixture)
     {
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/containment/tasks/task-confirmDeletion/wrong-recipients",
             new { recipients = wrongRecipients.Select(r => new { email = r, language = "fr" }) }, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendDeletionRequestsActivity.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendDeletionRequestsActivity.Name, _ct));
         var inbox = await fixture.Services.Mail.WaitForAsync(all => wrongRecipients.All(r => all.Any(m => m.To.Any(t => t.Address == r))), ct: _ct);
         var tokens = new List<string>();
         foreach (var recipient in wrongRecipients)

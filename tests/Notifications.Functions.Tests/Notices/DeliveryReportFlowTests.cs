@@ -4,7 +4,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
+using Notifications.LocalRuntime;
 using Notifications.Functions.Notices;
 using Notifications.Functions.Tests.Incidents;
 using Notifications.Infrastructure.FanOut;
@@ -42,7 +42,7 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
             DeliveryReportEvents.EventGrid("CAFE1234abcd@mail.example.com", people[5].Email, "Bounced"), // not our notice
             DeliveryReportEvents.EventGrid(ids[people[6].Email], people[6].Email, "Bounced", type: "Microsoft.Communication.EmailEngagementTrackingReportReceived"),
             "this is not an event");
-        Assert.Equal(8, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+        Assert.Equal(8, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Name, _ct));
 
         var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.Equal((10L, 2L, 1L), (progress.GetProperty("sent").GetInt64(), progress.GetProperty("bounced").GetInt64(), progress.GetProperty("delivered").GetInt64()));
@@ -60,7 +60,7 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
 
         // Redelivered after everything: nothing more is written to the incident.
         await EnqueueAsync(app, DeliveryReportEvents.CloudEvent(ids[people[1].Email], people[1].Email, "Suppressed"));
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Name, _ct));
         Assert.Equal(history.Count, (await HistoryAsync(officer, id)).Count);
     }
 
@@ -75,7 +75,7 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         await EnqueueAsync(app,
             $"[{DeliveryReportEvents.EventGrid(ids[people[0].Email], people[0].Email, "Bounced")},{DeliveryReportEvents.EventGrid(ids[people[1].Email], people[1].Email, "Delivered")}]",
             $"[{DeliveryReportEvents.CloudEvent(ids[people[2].Email], people[2].Email, "Quarantined")},{DeliveryReportEvents.CloudEvent(ids[people[3].Email], people[3].Email, "Delivered")}]");
-        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Name, _ct));
 
         var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.Equal((3L, 2L, 2L), (progress.GetProperty("sent").GetInt64(), progress.GetProperty("bounced").GetInt64(), progress.GetProperty("delivered").GetInt64()));
@@ -91,9 +91,9 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         var (id, people, ids) = await CanarySentAsync(app, officer);
 
         await EnqueueAsync(app, DeliveryReportEvents.EventGrid(ids[people[7].Email], people[7].Email, "Bounced"));
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Name, _ct));
         Assert.DoesNotContain(await HistoryAsync(officer, id), e => e.GetProperty("type").GetString() == "notices-completed");
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct)); // the rest
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct)); // the rest
 
         var history = await HistoryAsync(officer, id);
         var counts = Completed(history);
@@ -111,7 +111,7 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
             new { trigger = "reachesSooner", reason = "The website reaches everyone today." }, _ct)).EnsureSuccessStatusCode();
 
         await EnqueueAsync(app, DeliveryReportEvents.EventGrid(ids[people[5].Email], people[5].Email, "Bounced"));
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Name, _ct));
 
         var incident = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct);
         var counts = incident.GetProperty("notices");
@@ -122,7 +122,7 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
 
         // A second bounce: the method names the new total once, not a sentence per revision.
         await EnqueueAsync(app, DeliveryReportEvents.EventGrid(ids[people[6].Email], people[6].Email, "Bounced"));
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Name, _ct));
         var again = (await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct)).GetProperty("notices");
         Assert.Equal((98, 52), (again.GetProperty("direct").GetInt32(), again.GetProperty("indirect").GetInt32()));
         var method = again.GetProperty("method").GetString()!;
@@ -138,15 +138,15 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         var (id, people, ids) = await CanarySentAsync(app, officer);
 
         // The canary's own message is back on the queue, invisible until the wait runs out; the rest is not released.
-        var queue = await app.Services.GetRequiredService<StorageClients>().QueueAsync(SendNotificationBatch.Function.QueueName);
+        var queue = await app.Services.GetRequiredService<StorageClients>().QueueAsync(Infrastructure.FanOut.FanOutKeys.Queue);
         Assert.Equal(1, (await queue.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount);
-        Assert.Equal(0, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+        Assert.Equal(0, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
         var waiting = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.Equal(app.Clock.GetUtcNow().AddMinutes(10), waiting.GetProperty("canaryDeliveryWaitUntil").GetDateTimeOffset());
 
         await EnqueueAsync(app, [.. people.Take(100).Select(p => DeliveryReportEvents.EventGrid(ids[p.Email], p.Email, "Delivered"))]);
-        Assert.Equal(100, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct)); // the other 50
+        Assert.Equal(100, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Name, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct)); // the other 50
 
         var counts = Completed(await HistoryAsync(officer, id));
         Assert.Equal((150, 0), (counts.GetProperty("direct").GetInt32(), counts.GetProperty("indirect").GetInt32()));
@@ -175,28 +175,6 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
     }
 
     [Fact]
-    public async Task HostInvocation_WithTheEventGridMessageDoubleEncoded_AppliesTheBounce()
-    {
-        await using var app = new AppFactory(fixture.Services);
-        var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var (id, people) = await NotifiedAsync(app, officer, 2);
-        var ids = await MessageIdsAsync(people);
-        var body = DeliveryReportEvents.EventGrid(ids[people[0].Email], people[0].Email, "Bounced");
-        // The envelope the Functions host posts for a queue trigger (contract §1.4): Data.msg is the text, JSON-encoded twice.
-        var envelope = new System.Text.Json.Nodes.JsonObject
-        {
-            ["Data"] = new System.Text.Json.Nodes.JsonObject { ["msg"] = WireDecoding.DoubleEncode(body) },
-            ["Metadata"] = new System.Text.Json.Nodes.JsonObject { ["DequeueCount"] = "1", ["Id"] = "\"m-1\"" },
-        }.ToJsonString();
-
-        var outcome = await new Hosting.FakeFunctionsHost(app.CreateClient()).InvokeAsync(ReceiveDeliveryReport.Function.Name, envelope);
-
-        Assert.True(outcome.Succeeded, outcome.Failure);
-        var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
-        Assert.Equal((1L, 1L), (progress.GetProperty("sent").GetInt64(), progress.GetProperty("bounced").GetInt64()));
-    }
-
-    [Fact]
     public async Task LocalSimulationCommand_PutsAnEventGridBounceThatTheFunctionApplies_AndPrintsNoAddress()
     {
         await using var app = new AppFactory(fixture.Services);
@@ -210,7 +188,7 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
 
         Assert.Equal((0, 1), (exit, missing));
         Assert.DoesNotContain(people[1].Email, output.ToString(), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Name, _ct));
         var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.Equal((2L, 1L), (progress.GetProperty("sent").GetInt64(), progress.GetProperty("bounced").GetInt64()));
     }
@@ -223,7 +201,7 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         await ImportAsync(officer, id, people, _ct);
         await ApproveContentAsync(app, id, Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.True(await RunOneAsync(app, SendNotificationBatch.Function));
+        Assert.True(await RunOneAsync(app, SendNotificationBatch.Name));
         return (id, people, await MessageIdsAsync(people.Take(100).ToList()));
     }
 
@@ -234,7 +212,7 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         await ImportAsync(officer, id, people, _ct);
         await ApproveContentAsync(app, id, Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct);
+        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
         return (id, people);
     }
 
@@ -262,18 +240,16 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
     }
 
     /// <summary>Delivers one visible message of the function's queue to it, as the trigger would; false when there is none.</summary>
-    private async Task<bool> RunOneAsync(AppFactory app, QueueFunction function)
+    private async Task<bool> RunOneAsync(AppFactory app, string function)
     {
-        var queue = await app.Services.GetRequiredService<StorageClients>().QueueAsync(function.QueueName);
+        var queue = await QueueDriver.QueueAsync(app.Services, function);
         var message = (await queue.ReceiveMessageAsync(TimeSpan.FromMinutes(1), _ct)).Value;
         if (message is null)
         {
             return false;
         }
 
-        using var scope = app.Services.CreateScope();
-        await ((IQueueFunction)scope.ServiceProvider.GetRequiredService(function.Handler))
-            .RunAsync(new QueueInvocation(function.Name, message.MessageText, message.DequeueCount, message.MessageId, null), _ct);
+        await QueueDriver.InvokeAsync(app.Services, function, message, _ct);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, _ct);
         return true;
     }

@@ -6,7 +6,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Notices;
 using Notifications.Functions.Recipients;
 using Notifications.Functions.Tests.Incidents;
@@ -45,7 +44,7 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
         await ImportAsync(officer, id, csv);
         await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
         (await officer.GetAsync($"/api/incidents/{id}/letters", _ct)).EnsureSuccessStatusCode(); // the notices complete once the letter is out
         var incident = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct);
         var due = incident.GetProperty("contactDataPurgeDueAt").GetDateTimeOffset();
@@ -133,7 +132,7 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
         AssertNothingPersonal(rows, app.Prefix);
 
         // The fan-out's batch message was still queued: it arrives, and nobody is emailed.
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
 
         Assert.DoesNotContain(await fixture.Services.Mail.AllAsync(_ct), m => m.To.Any(t => t.Address.Contains(app.Prefix, StringComparison.OrdinalIgnoreCase)));
         Assert.All(await RowsAsync(app, id), row => Assert.Equal("pending", row.GetString("Status")));
@@ -214,8 +213,7 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
 
     private static async Task RunTimerAsync(AppFactory app)
     {
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<PurgeContactData>().RunAsync(new TimerInvocation(PurgeContactData.Function.Name, IsPastDue: false), CancellationToken.None);
+        await QueueDriver.FireTimerAsync(app.Services, nameof(PurgeContactData), CancellationToken.None);
     }
 
     /// <summary>Every row of the incident's imports, in key order (the manifest partition aside).</summary>

@@ -22,8 +22,8 @@ public sealed class SendReminderTests(DevServicesFixture fixture)
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
 
         // The timer due now fires, the workflow asks for the reminder, the activity sends it and reports back.
-        Assert.True(await QueueDriver.DrainAsync(app.Services, HandleIncidentEvent.Function, _ct) >= 1);
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendReminder.Function, _ct));
+        Assert.True(await QueueDriver.DrainAsync(app.Services, HandleIncidentEvent.Name, _ct) >= 1);
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendReminder.Name, _ct));
 
         var inbox = await fixture.Services.Mail.WaitForAsync(all => all.Any(m => m.Subject.Contains(id, StringComparison.Ordinal)), ct: _ct);
         var mail = inbox.Single(m => m.Subject.Contains(id, StringComparison.Ordinal));
@@ -48,12 +48,12 @@ public sealed class SendReminderTests(DevServicesFixture fixture)
         await using var app = new AppFactory(fixture.Services);
         var created = await app.ClientAs(Roles.PrivacyOfficer).PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(physicalHarm: true), _ct);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
-        await QueueDriver.DrainAsync(app.Services, HandleIncidentEvent.Function, _ct);
-        var queue = await app.Services.GetRequiredService<Infrastructure.Storage.StorageClients>().QueueAsync(SendReminder.Function.QueueName);
+        await QueueDriver.DrainAsync(app.Services, HandleIncidentEvent.Name, _ct);
+        var queue = await app.Services.GetRequiredService<Infrastructure.Storage.StorageClients>().QueueAsync(Infrastructure.Storage.StorageNames.RemindersQueue);
         var original = (await queue.PeekMessageAsync(_ct)).Value.MessageText;
         await queue.SendMessageAsync(original, _ct); // the same activity message, delivered twice
 
-        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, SendReminder.Function, _ct));
+        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, SendReminder.Name, _ct));
 
         await fixture.Services.Mail.WaitForAsync(all => all.Any(m => m.Subject.Contains(id, StringComparison.Ordinal)), ct: _ct);
         Assert.Single(await fixture.Services.Mail.AllAsync(_ct), m => m.Subject.Contains(id, StringComparison.Ordinal));
@@ -69,9 +69,9 @@ public sealed class SendReminderTests(DevServicesFixture fixture)
         var closed = await officer.PostAsJsonAsync($"/api/incidents/{id}/close", new { reason = "Reported twice; see the other incident." }, _ct);
         closed.EnsureSuccessStatusCode();
 
-        await QueueDriver.DrainAsync(app.Services, HandleIncidentEvent.Function, _ct);
+        await QueueDriver.DrainAsync(app.Services, HandleIncidentEvent.Name, _ct);
 
-        Assert.Equal(0, await QueueDriver.DrainAsync(app.Services, SendReminder.Function, _ct));
+        Assert.Equal(0, await QueueDriver.DrainAsync(app.Services, SendReminder.Name, _ct));
         var history = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct);
         var close = history.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "incident-closed");
         Assert.Equal("Reported twice; see the other incident.", close.GetProperty("event").GetProperty("reason").GetString());

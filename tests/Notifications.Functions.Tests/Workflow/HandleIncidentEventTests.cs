@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Domain.Incidents;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Workflow;
 using Notifications.Infrastructure.Storage;
 using Notifications.Infrastructure.Workflow;
@@ -26,9 +25,9 @@ public sealed class HandleIncidentEventTests(DevServicesFixture fixture)
         var message = new EventMessage(EventMessage.CurrentSchema, "inc-long",
             new TimerFired("g1-after-3", TimerKind.Reminder, dueAt) { EventId = "timer-fired:g1-after-3" }, null).ToJson();
         using var scope = app.Services.CreateScope();
-        var handler = scope.ServiceProvider.GetRequiredService<HandleIncidentEvent>();
+        var handler = ActivatorUtilities.CreateInstance<HandleIncidentEvent>(scope.ServiceProvider);
 
-        await handler.RunAsync(new QueueInvocation("HandleIncidentEvent", message, 1, "m1", null), _ct);
+        await handler.Run(message, _ct);
 
         // Re-armed: back on the queue, invisible for the longest allowed delay, and the incident untouched.
         var properties = (await queue.GetPropertiesAsync(_ct)).Value;
@@ -38,7 +37,7 @@ public sealed class HandleIncidentEventTests(DevServicesFixture fixture)
 
         // Ten days later the re-armed message arrives again and is due: the reminder fires.
         app.Clock.Advance(TimeSpan.FromDays(10));
-        await handler.RunAsync(new QueueInvocation("HandleIncidentEvent", message, 1, "m2", null), _ct);
+        await handler.Run(message, _ct);
 
         Assert.Single(await store.HistoryAsync("inc-long", _ct), h => h.Event is ReminderDue { ReminderId: "g1-after-3" });
     }

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Functions.Access;
-using Notifications.Functions.Hosting;
 using Notifications.Functions.Reminders;
 using Notifications.Functions.Tests.Incidents;
 using Notifications.Functions.Workflow;
@@ -32,7 +31,7 @@ public sealed class SweepDeadlinesTests(DevServicesFixture fixture)
         await SweepAsync(app);
         await SweepAsync(app); // a second sweep finds the reminder already due
 
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendReminder.Function, _ct));
+        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendReminder.Name, _ct));
         var inbox = await fixture.Services.Mail.WaitForAsync(all => all.Any(m => m.Subject.Contains(id, StringComparison.Ordinal)), ct: _ct);
         var reminder = Assert.Single(inbox, m => m.Subject.Contains(id, StringComparison.Ordinal));
         Assert.StartsWith("OVERDUE", reminder.Subject, StringComparison.Ordinal);
@@ -49,18 +48,17 @@ public sealed class SweepDeadlinesTests(DevServicesFixture fixture)
         app.Clock.Advance(TimeSpan.FromDays(1));
         await SweepAsync(app);
 
-        Assert.Equal(0, await QueueDriver.DrainAsync(app.Services, SendReminder.Function, _ct));
+        Assert.Equal(0, await QueueDriver.DrainAsync(app.Services, SendReminder.Name, _ct));
     }
 
     private static async Task SweepAsync(AppFactory app)
     {
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SweepDeadlines>().RunAsync(new TimerInvocation(SweepDeadlines.Function.Name, IsPastDue: false), CancellationToken.None);
+        await QueueDriver.FireTimerAsync(app.Services, nameof(SweepDeadlines), CancellationToken.None);
     }
 
     private async Task ConfirmSignificantAsync(AppFactory app, HttpClient officer, string id)
     {
-        await QueueDriver.DrainAsync(app.Services, Assessment.AssessHarmActivity.Function, _ct);
+        await QueueDriver.DrainAsync(app.Services, Assessment.AssessHarmActivity.Name, _ct);
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, _ct)).EnsureSuccessStatusCode();
     }
 }

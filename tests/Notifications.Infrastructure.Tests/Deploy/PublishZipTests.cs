@@ -34,9 +34,9 @@ public sealed class PublishedPackage : IAsyncLifetime
 }
 
 /// <summary>
-/// The deployment zip has the custom-handler layout (functions-contract.md §1.1, §7): host.json at the root starting
-/// `dotnet &lt;dll&gt;`, one function.json per function folder, no local settings, Unix mode bits kept.
-/// Needs the hosting work (root host.json and the emit-functions verb).
+/// The deployment zip has the isolated-worker layout that zip deploy and Flex Consumption expect: host.json,
+/// functions.metadata, worker.config.json, extensions.json and .azurefunctions/ at the root beside the app; nothing of
+/// the local runtime or the tests, no local settings; Unix mode bits kept.
 /// </summary>
 public sealed class PublishZipTests(PublishedPackage package) : IClassFixture<PublishedPackage>
 {
@@ -48,37 +48,55 @@ public sealed class PublishZipTests(PublishedPackage package) : IClassFixture<Pu
     }
 
     [Fact]
-    public void HostJson_AtRoot_StartsDotnetWithADllAtTheRoot()
+    public void Root_HasTheWorkerLayout()
     {
         using var zip = package.Open();
 
-        var hostJson = Assert.Single(zip.Entries, e => e.FullName == "host.json");
-        var host = Parse(hostJson);
-        var description = host["customHandler"]!["description"]!;
-        var arguments = description["arguments"]!.AsArray();
+        foreach (var file in new[] { "host.json", "functions.metadata", "worker.config.json", "extensions.json", "Notifications.Functions.dll" })
+        {
+            Assert.Contains(zip.Entries, e => e.FullName == file);
+        }
 
-        Assert.Equal("dotnet", (string?)description["defaultExecutablePath"]);
-        var dll = (string?)arguments[0];
-        Assert.NotNull(dll);
-        Assert.EndsWith(".dll", dll, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(zip.Entries, e => e.FullName == dll);
+        Assert.Contains(zip.Entries, e => e.FullName.StartsWith(".azurefunctions/", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal));
+        Assert.DoesNotContain(zip.Entries, e => e.Name == "function.json");
+        Assert.Null(Parse(zip.Entries.Single(e => e.FullName == "host.json"))["customHandler"]);
     }
 
     [Fact]
-    public void EveryFunctionFolder_HasAFunctionJsonWithOneTrigger()
+    public void WorkerConfig_StartsTheAppDllThroughDotnet()
     {
         using var zip = package.Open();
 
-        var functions = zip.Entries.Where(e => e.Name == "function.json").ToList();
+        var description = Parse(zip.Entries.Single(e => e.FullName == "worker.config.json"))["description"]!;
 
-        Assert.NotEmpty(functions);
-        Assert.All(functions, entry =>
+        Assert.Equal("dotnet-isolated", (string?)description["language"]);
+        Assert.Equal("dotnet", (string?)description["defaultExecutablePath"]);
+        Assert.Contains(zip.Entries, e => e.FullName == (string?)description["defaultWorkerPath"]);
+    }
+
+    [Fact]
+    public void FunctionsMetadata_ListsEveryFunction_EachWithOneTrigger()
+    {
+        using var zip = package.Open();
+
+        var functions = Parse(zip.Entries.Single(e => e.FullName == "functions.metadata")).AsArray();
+
+        Assert.Equal(40, functions.Count);
+        Assert.All(functions, f =>
         {
-            // <FunctionName>/function.json, directly under the root: the folder name is the function name.
-            Assert.Equal(2, entry.FullName.Split('/').Length);
-            var bindings = Parse(entry)["bindings"]!.AsArray();
-            Assert.Single(bindings, b => ((string?)b!["type"])?.EndsWith("Trigger", StringComparison.Ordinal) == true);
+            Assert.Equal("Notifications.Functions.dll", (string?)f!["scriptFile"]);
+            Assert.Single(f["bindings"]!.AsArray(), b => ((string?)b!["type"])?.EndsWith("Trigger", StringComparison.Ordinal) == true);
         });
+    }
+
+    [Fact]
+    public void Zip_HasNoLocalRuntimeOrTestAssembly()
+    {
+        using var zip = package.Open();
+
+        Assert.DoesNotContain(zip.Entries, e => e.Name.StartsWith("Notifications.LocalRuntime", StringComparison.Ordinal)
+            || e.Name.Contains(".Tests", StringComparison.Ordinal) || e.Name.StartsWith("Notifications.TestKit", StringComparison.Ordinal)
+            || e.Name.StartsWith("xunit", StringComparison.OrdinalIgnoreCase) || e.Name.StartsWith("Microsoft.AspNetCore.Mvc.Testing", StringComparison.Ordinal));
     }
 
     [Fact]

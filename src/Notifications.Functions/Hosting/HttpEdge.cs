@@ -1,0 +1,69 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace Notifications.Functions.Hosting;
+
+/// <summary>
+/// What every HTTP function gets before and after its own code, in the isolated worker (<see cref="HttpEdgeMiddleware"/>)
+/// and in the local runtime alike: the bearer token checked against the function's <c>[Authorize(policy)]</c> (or
+/// <c>[AllowAnonymous]</c>), and an unhandled exception answered as a 500 problem instead of reaching the host.
+/// </summary>
+public static partial class HttpEdge
+{
+    /// <summary>Null when the caller may run <paramref name="function"/>; otherwise the 401 or 403 problem to answer.</summary>
+    public static async Task<IResult?> AuthorizeAsync(HttpContext http, MethodInfo function)
+    {
+        if (function.GetCustomAttribute<AllowAnonymousAttribute>() is not null)
+        {
+            return null;
+        }
+
+        var name = PolicyOf(function);
+        var services = http.RequestServices;
+        var policy = await services.GetRequiredService<IAuthorizationPolicyProvider>().GetPolicyAsync(name)
+            ?? throw new InvalidOperationException($"No authorization policy is named '{name}'.");
+        var evaluator = services.GetRequiredService<IPolicyEvaluator>();
+        var authenticated = await evaluator.AuthenticateAsync(policy, http);
+        var authorized = await evaluator.AuthorizeAsync(policy, authenticated, http, resource: null);
+        if (authorized.Challenged)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                detail: "Send a valid bearer token.");
+        }
+
+        return authorized.Forbidden
+            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: "Your role does not allow this request.")
+            : null;
+    }
+
+    /// <summary>
+    /// The policy an HTTP function requires. Every HTTP function names one, or says <c>[AllowAnonymous]</c>: one that does
+    /// neither is refused (the local runtime refuses to start), never served open.
+    /// </summary>
+    public static string PolicyOf(MethodInfo function) =>
+        function.GetCustomAttribute<AuthorizeAttribute>()?.Policy
+        ?? throw new InvalidOperationException(
+            $"The HTTP function {function.DeclaringType?.Name}.{function.Name} declares neither [Authorize(policy)] nor [AllowAnonymous].");
+
+    /// <summary>Throws unless the HTTP function declares a policy or <c>[AllowAnonymous]</c>.</summary>
+    public static void CheckGuarded(MethodInfo function)
+    {
+        if (function.GetCustomAttribute<AllowAnonymousAttribute>() is null)
+        {
+            PolicyOf(function);
+        }
+    }
+
+    /// <summary>The answer to an exception the function did not handle: a 500 problem, logged with the function's name.</summary>
+    public static IResult Unhandled(HttpContext http, string functionName, Exception exception)
+    {
+        LogUnhandled(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpEdge)), exception, functionName);
+        return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "An error occurred while processing your request.");
+    }
+
+    [LoggerMessage(EventId = 1050, Level = LogLevel.Error, Message = "HTTP function {FunctionName} failed")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string functionName);
+}

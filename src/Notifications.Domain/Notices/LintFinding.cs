@@ -38,4 +38,7 @@ public static class LintCodes
 
     /// <summary>The English and French versions do not carry the same values.</summary>
     public const string ParityMismatch = "parity-mismatch";
+
+    /// <summary>A notice sent to a guardian greets the person in their care instead of the guardian.</summary>
+    public const string GreetsPersonInCare = "greets-person-in-care";
 }

@@ -12,6 +12,8 @@ namespace Notifications.Domain.Notices;
 /// <param name="Identifiers">Identifiers involved in the breach (application number, client id...).</param>
 /// <param name="GuardianEmail">A guardian's email, for a minor.</param>
 /// <param name="BirthDate">Birth date, when the body supplies it.</param>
+/// <param name="GuardianName">The guardian's name, for a person in a guardian's care (allowed in the greeting of their notice).</param>
+/// <param name="ToGuardian">The notice goes to the guardian (<see cref="NoticeAddressee"/>), so it must speak to them.</param>
 public sealed record LintSubject(
     string PersonId,
     string GivenName,
@@ -21,15 +23,23 @@ public sealed record LintSubject(
     string Language,
     IReadOnlyList<PersonIdentifier> Identifiers,
     string? GuardianEmail = null,
-    DateOnly? BirthDate = null)
+    DateOnly? BirthDate = null,
+    string? GuardianName = null,
+    bool ToGuardian = false)
 {
-    /// <summary>The values that identify this person to someone else: names, contacts and identifiers.</summary>
+    /// <summary>The values that identify this person to someone else: names (theirs and their guardian's), contacts and identifiers.</summary>
     public IEnumerable<string> IdentifyingValues()
     {
         if (!string.IsNullOrWhiteSpace(GivenName) && !string.IsNullOrWhiteSpace(FamilyName))
         {
             yield return GivenName + " " + FamilyName;
             yield return FamilyName + " " + GivenName;
+        }
+
+        // A guardian's name counts when it is a full name (two words or more), like "Given Family": one word blocks too much.
+        if (GuardianName is { } guardian && NoticeText.Tokens(guardian).Count >= 2)
+        {
+            yield return guardian;
         }
 
         foreach (var value in new[] { PersonId, Email, GuardianEmail, PostalAddress }.Concat(Identifiers.Select(i => i.Value)))

@@ -6,7 +6,8 @@ namespace Notifications.Domain.Notices;
 /// The last guard before a notice is sent (DESIGN §3 "Notice linter"). It blocks a notice that echoes the person's own
 /// identifiers or contact data, carries anyone else's name, email or identifier (the 2022 misdirected mass email of
 /// seed 000), misses a required element of the pack, is not in the person's language, or, when both versions are given,
-/// says different things in English and French. The person's own name is allowed (the greeting). Pure and thread-safe.
+/// says different things in English and French. The person's own name is allowed (the greeting). A notice that goes to a
+/// guardian must speak to the guardian: say it is about the person in their care, and not greet that person. Pure and thread-safe.
 /// </summary>
 public static class NoticeLinter
 {
@@ -32,7 +33,13 @@ public static class NoticeLinter
         findings.AddRange(OwnValues(text, person));
         findings.AddRange(others.FindIn(text, person).Distinct().Select(match => new LintFinding(LintCodes.OtherPerson,
             $"The notice carries another person's name, email or identifier ({NoticeText.Mask(match)}).")));
-        findings.AddRange(RequiredElements.Missing(text, notice.Language, pack));
+        findings.AddRange(RequiredElements.Missing(text, notice.Language, pack, person.ToGuardian));
+        if (person.ToGuardian && GreetsPersonInCare(notice, person.GivenName, person.FamilyName))
+        {
+            findings.Add(new(LintCodes.GreetsPersonInCare,
+                "The notice goes to the guardian but its greeting names the person in their care; it must greet the guardian."));
+        }
+
         if (NoticeLanguage.Normalize(notice.Language) != NoticeLanguage.Normalize(person.Language))
         {
             findings.Add(new(LintCodes.WrongLanguage,
@@ -79,6 +86,16 @@ public static class NoticeLinter
         {
             yield return Own(LintCodes.OwnContact, "postal address", address);
         }
+    }
+
+    /// <summary>Whether the first line of the body (the greeting) names the person: "Given Family" or "Family Given".</summary>
+    public static bool GreetsPersonInCare(RenderedNotice notice, string? givenName, string? familyName)
+    {
+        var greeting = notice.Body.Split('\n').FirstOrDefault(l => l.Trim().Length > 0) ?? "";
+        var tokens = NoticeText.Tokens(greeting);
+        return !string.IsNullOrWhiteSpace(givenName) && !string.IsNullOrWhiteSpace(familyName)
+            && (NoticeText.ContainsCompact(tokens, NoticeText.Compact(givenName + " " + familyName))
+                || NoticeText.ContainsCompact(tokens, NoticeText.Compact(familyName + " " + givenName)));
     }
 
     /// <summary>The whole address and each of its lines or comma parts long enough to be telling (street, postal code).</summary>

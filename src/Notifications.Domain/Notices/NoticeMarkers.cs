@@ -29,9 +29,18 @@ public static class NoticeMarkers
             "commissaire à l'information et à la protection de la vie privée"),
     };
 
+    /// <summary>
+    /// Not a pack element: the phrase a notice sent to a guardian carries to say whose information it is about (the
+    /// person in the guardian's care). Required in every guardian notice, whatever the pack.
+    /// </summary>
+    public const string PersonInCare = "personInCare";
+
+    private static readonly LocalizedText PersonInCarePhrase = new("in your care", "dont vous avez la charge");
+
     /// <summary>The phrase for an element in a language, or null when none is known.</summary>
     public static string? For(string elementCode, string language) =>
-        Phrases.TryGetValue(elementCode, out var text) ? text.Pick(language) : null;
+        elementCode == PersonInCare ? PersonInCarePhrase.Pick(language)
+        : Phrases.TryGetValue(elementCode, out var text) ? text.Pick(language) : null;
 
     /// <summary>The pack's elements required in notices to individuals.</summary>
     public static IEnumerable<NoticeElement> RequiredForIndividuals(PolicyPack pack) =>

@@ -17,6 +17,11 @@ namespace Notifications.Domain.Notices;
 /// <param name="GivenName">The person's own given name; null for a public (indirect) notice.</param>
 /// <param name="FamilyName">The person's own family name; null for a public (indirect) notice.</param>
 /// <param name="Language"><see cref="NoticeLanguage.English"/> or <see cref="NoticeLanguage.French"/>.</param>
+/// <param name="ToGuardian">
+/// The notice goes to the person's guardian (<see cref="Recipients.NoticeAddressee"/>): it speaks to the guardian of the
+/// information of the person in their care, named by <paramref name="GivenName"/> and <paramref name="FamilyName"/>.
+/// </param>
+/// <param name="GuardianName">The guardian's name, when the file gives one and <paramref name="ToGuardian"/> is true.</param>
 public sealed record NoticeModel(
     IReadOnlyList<string> PublicBodies,
     string BreachSummary,
@@ -28,8 +33,14 @@ public sealed record NoticeModel(
     bool CommissionerNotified,
     string? GivenName,
     string? FamilyName,
-    string Language)
+    string Language,
+    bool ToGuardian = false,
+    string? GuardianName = null)
 {
     /// <summary>The same incident text without the person: what a public (indirect) notice renders.</summary>
-    public NoticeModel WithoutPerson() => this with { GivenName = null, FamilyName = null };
+    public NoticeModel WithoutPerson() => this with { GivenName = null, FamilyName = null, ToGuardian = false, GuardianName = null };
+
+    /// <summary>The model addressed as <paramref name="addressee"/> says: to the person, or to their guardian.</summary>
+    public NoticeModel AddressedTo(Recipients.NoticeAddressee addressee) =>
+        this with { ToGuardian = addressee.IsGuardian, GuardianName = addressee.IsGuardian ? addressee.Name : null };
 }

@@ -5,8 +5,11 @@ namespace Notifications.Domain.Notices;
 /// <summary>Finds the pack's required individual-notice elements in a rendered text by their <see cref="NoticeMarkers"/> phrase.</summary>
 public static class RequiredElements
 {
-    /// <summary>A finding for each required element whose phrase is missing or unknown.</summary>
-    public static IReadOnlyList<LintFinding> Missing(string text, string language, PolicyPack pack)
+    /// <summary>
+    /// A finding for each required element whose phrase is missing or unknown; for a notice to a guardian
+    /// (<paramref name="toGuardian"/>), also when it does not speak of the person in their care (<see cref="NoticeMarkers.PersonInCare"/>).
+    /// </summary>
+    public static IReadOnlyList<LintFinding> Missing(string text, string language, PolicyPack pack, bool toGuardian = false)
     {
         var findings = new List<LintFinding>();
         foreach (var element in NoticeMarkers.RequiredForIndividuals(pack))
@@ -22,6 +25,13 @@ public static class RequiredElements
                 findings.Add(new(LintCodes.MissingElement,
                     $"The required element '{element.Code}' ({element.Labels.En}) is missing: expected \"{phrase}\".", element.Code));
             }
+        }
+
+        if (toGuardian && !NoticeText.ContainsPhrase(text, NoticeMarkers.For(NoticeMarkers.PersonInCare, language)!))
+        {
+            findings.Add(new(LintCodes.MissingElement,
+                $"A notice to a guardian must say whose information it is about: expected \"{NoticeMarkers.For(NoticeMarkers.PersonInCare, language)}\".",
+                NoticeMarkers.PersonInCare));
         }
 
         return findings;

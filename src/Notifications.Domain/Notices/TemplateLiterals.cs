@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Notifications.Domain.Notices;
 
@@ -6,9 +7,10 @@ namespace Notifications.Domain.Notices;
 /// The text the office typed into a Liquid template, which every notice carries as written: everything outside
 /// <c>{{ … }}</c> outputs and <c>{% … %}</c> tags, and the quoted strings inside them (<c>{{ "…" }}</c> prints its
 /// literal). Each tag becomes a line break, so literal text on either side of a tag is never read as one word.
+/// A <c>{% raw %}</c> block is printed as written, so all of it is literal, braces included (ADR 0009 allows it).
 /// Tolerant: an unclosed tag leaves the rest as text (the template checker reports the syntax error).
 /// </summary>
-public static class TemplateLiterals
+public static partial class TemplateLiterals
 {
     /// <summary>The literal text of a template source.</summary>
     public static string Of(string source)
@@ -32,6 +34,15 @@ public static class TemplateLiterals
             }
 
             text.Append(source, at, open - at).Append('\n');
+            if (source[open + 1] == '%' && source.AsSpan(open + 2, close - open - 2).Trim().Trim('-').Trim() is "raw")
+            {
+                var end = EndRaw().Match(source, close + 2);
+                var stop = end.Success ? end.Index : source.Length;
+                text.Append(source, close + 2, stop - close - 2).Append('\n');
+                at = end.Success ? end.Index + end.Length : source.Length;
+                continue;
+            }
+
             foreach (var quoted in Quoted(source.AsSpan(open + 2, close - open - 2)))
             {
                 text.Append(quoted).Append('\n');
@@ -78,4 +89,7 @@ public static class TemplateLiterals
 
         return strings;
     }
+
+    [GeneratedRegex(@"\{%-?\s*endraw\s*-?%\}")]
+    private static partial Regex EndRaw();
 }

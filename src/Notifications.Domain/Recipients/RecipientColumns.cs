@@ -15,6 +15,7 @@ public static class RecipientColumns
     public const string Jurisdiction = "jurisdiction";
     public const string Identifiers = "identifiers";
     public const string GuardianEmail = "guardian_email";
+    public const string GuardianName = "guardian_name";
     public const string Withhold = "withhold";
     public const string WithholdReason = "withhold_reason";
 
@@ -26,7 +27,7 @@ public static class RecipientColumns
         [PersonId, GivenName, FamilyName, Email, PostalAddress, Language, Jurisdiction, Identifiers];
 
     /// <summary>Columns the header may name.</summary>
-    public static readonly IReadOnlyList<string> Optional = [GuardianEmail, Withhold, WithholdReason];
+    public static readonly IReadOnlyList<string> Optional = [GuardianEmail, GuardianName, Withhold, WithholdReason];
 
     /// <summary>The longest value, in characters, of each column.</summary>
     public static readonly IReadOnlyDictionary<string, int> MaxLength = new Dictionary<string, int>
@@ -40,6 +41,7 @@ public static class RecipientColumns
         [Jurisdiction] = 64,
         [Identifiers] = 1000,
         [GuardianEmail] = 254,
+        [GuardianName] = 200,
         [Withhold] = 5,
         [WithholdReason] = 1000,
     };

@@ -1,6 +1,7 @@
 namespace Notifications.Domain.Recipients;
 
 /// <summary>One validated row of a recipient file. Empty optional values are null; text is trimmed.</summary>
+/// <param name="GuardianName">The name of the parent or guardian who gets the notice of a person in their care, if the file gives one.</param>
 public sealed record RecipientRow(
     long Line,
     string PersonId,
@@ -13,7 +14,8 @@ public sealed record RecipientRow(
     IReadOnlyList<PersonIdentifier> Identifiers,
     string? GuardianEmail,
     bool Withhold,
-    string? WithholdReason)
+    string? WithholdReason,
+    string? GuardianName = null)
 {
     public NoticeChannel Channel => NoticeChannelRule.Decide(Email, GuardianEmail, PostalAddress, Withhold);
 }

@@ -71,7 +71,7 @@ public static class RecipientRowValidator
         return new RecipientRow(
             cells.Line, cells[PersonId], cells[GivenName], cells[FamilyName], NullIfEmpty(cells[Email]),
             NullIfEmpty(cells[PostalAddress]), language, cells[Jurisdiction], identifiers, NullIfEmpty(cells[GuardianEmail]),
-            withhold, withhold ? cells[WithholdReason] : NullIfEmpty(cells[WithholdReason]));
+            withhold, withhold ? cells[WithholdReason] : NullIfEmpty(cells[WithholdReason]), NullIfEmpty(cells[GuardianName]));
 
         void CheckEmail(string value, string column)
         {

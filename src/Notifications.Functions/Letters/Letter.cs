@@ -1,10 +1,12 @@
 namespace Notifications.Functions.Letters;
 
 /// <summary>
-/// One letter of the export: the person's name, language and stored postal address, and the notice rendered and
-/// linted for them (the same text an email would carry).
+/// One letter of the export: the person's name, language and stored postal address, the name the address block carries
+/// (<see cref="AddressedTo"/>: the person's, or their guardian's, empty for a guardian the file does not name), and the
+/// notice rendered and linted for them (the same text an email would carry).
 /// </summary>
-public sealed record Letter(string PersonId, string Language, string GivenName, string FamilyName, string Address, string Subject, string Body);
+public sealed record Letter(string PersonId, string Language, string GivenName, string FamilyName, string Address, string Subject, string Body,
+    string AddressedTo = "");
 
 /// <summary>A letter the notice linter blocked: the person's line in the imported file and the finding code, nothing personal.</summary>
 public sealed record BlockedLetter(long Line, string Code);

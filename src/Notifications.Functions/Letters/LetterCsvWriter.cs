@@ -4,12 +4,13 @@ namespace Notifications.Functions.Letters;
 
 /// <summary>
 /// The mail-merge file: one CSV row per letter (RFC 4180, written by CsvHelper), UTF-8 with a byte-order mark so
-/// spreadsheet and word-processor imports read accents right. A field that a spreadsheet would run as a formula
-/// (starting with <c>= @ + -</c>, tab or CR) gets CsvHelper's injection escape, a leading apostrophe.
+/// spreadsheet and word-processor imports read accents right. <c>GivenName</c> and <c>FamilyName</c> are the person's;
+/// the address block takes <c>AddressedTo</c> (the person, or the guardian of a person in their care). A field that a
+/// spreadsheet would run as a formula (starting with <c>= @ + -</c>, tab or CR) gets CsvHelper's injection escape, a leading apostrophe.
 /// </summary>
 public sealed class LetterCsvWriter(Stream output) : ILetterWriter
 {
-    public static readonly IReadOnlyList<string> Columns = ["PersonId", "Language", "GivenName", "FamilyName", "AddressLines", "Subject", "Body"];
+    public static readonly IReadOnlyList<string> Columns = ["PersonId", "Language", "GivenName", "FamilyName", "AddressLines", "Subject", "Body", "AddressedTo"];
 
     private static readonly CsvWriterOptions Options = new()
     {
@@ -22,7 +23,7 @@ public sealed class LetterCsvWriter(Stream output) : ILetterWriter
     public Task BeginAsync(CancellationToken ct) => _csv.WriteRecordAsync([.. Columns], ct).AsTask();
 
     public Task WriteAsync(Letter letter, CancellationToken ct) =>
-        _csv.WriteRecordAsync([letter.PersonId, letter.Language, letter.GivenName, letter.FamilyName, letter.Address, letter.Subject, letter.Body], ct).AsTask();
+        _csv.WriteRecordAsync([letter.PersonId, letter.Language, letter.GivenName, letter.FamilyName, letter.Address, letter.Subject, letter.Body, letter.AddressedTo], ct).AsTask();
 
     public Task EndAsync(CancellationToken ct) => _csv.FlushAsync(ct).AsTask();
 

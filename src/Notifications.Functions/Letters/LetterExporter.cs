@@ -54,7 +54,7 @@ public sealed class LetterExporter(RecipientStore recipients, IncidentNoticeSour
                         if (writer is not null)
                         {
                             await writer.WriteAsync(new Letter(person.PersonId, ready.Language, person.GivenName, person.FamilyName,
-                                person.PostalAddress ?? "", ready.Subject, ready.Body), ct);
+                                person.PostalAddress ?? "", ready.Subject, ready.Body, person.Addressee.Name ?? ""), ct);
                         }
 
                         tally.Written();

@@ -7,8 +7,8 @@ namespace Notifications.Functions.Letters;
 
 /// <summary>
 /// The printable file: one HTML document, one letter per printed page (<c>break-after: page</c>), each an
-/// <c>article</c> with the person's language in <c>lang</c>, the address block (name and the stored postal address, line
-/// by line) and the notice: its subject as the heading, "- " lines as lists. Every text is HTML-encoded
+/// <c>article</c> with the person's language in <c>lang</c>, the address block (the addressee's name, the person's or their
+/// guardian's, and the stored postal address, line by line) and the notice: its subject as the heading, "- " lines as lists. Every text is HTML-encoded
 /// (<see cref="HtmlEncoder"/>); no scripts, nothing loaded from elsewhere.
 /// </summary>
 public sealed class LetterHtmlWriter(Stream output) : ILetterWriter
@@ -44,7 +44,7 @@ public sealed class LetterHtmlWriter(Stream output) : ILetterWriter
         var language = NoticeLanguage.Normalize(letter.Language);
         var html = new StringBuilder(letter.Body.Length * 2);
         html.Append("<article class=\"letter\" lang=\"").Append(language).Append("\">\n<address>")
-            .Append(Encode($"{letter.GivenName} {letter.FamilyName}"));
+            .Append(Encode(letter.AddressedTo));
         foreach (var line in letter.Address.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             html.Append("<br>\n").Append(Encode(line));

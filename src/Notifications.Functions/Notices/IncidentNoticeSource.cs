@@ -87,7 +87,7 @@ public sealed class IncidentNoticeSource(
     private async Task<NoticeOutcome> RenderAsync(string incidentId, string importId, PolicyPack pack, NoticeTemplateSet templates, NoticeModel model,
         StoredRecipient person, CancellationToken ct)
     {
-        var notice = renderer.Render(templates, model);
+        var notice = renderer.Render(templates, model.AddressedTo(person.Addressee)); // the person, or their guardian
         var others = await IndexAsync(incidentId, importId, ct);
         var lint = NoticeLinter.Lint(notice, person.ToLintSubject(), others, pack);
         if (lint.Blocked)

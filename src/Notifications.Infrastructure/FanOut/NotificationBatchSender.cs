@@ -163,7 +163,7 @@ public sealed class NotificationBatchSender
             {
                 pick.Email = new EmailMessage(Contact(row)!, ready.Subject, ready.Body,
                     NoticeMessageId.For(batch.Message.IncidentId, batch.Message.BatchId, pick.Person.PersonId, _mail.MessageIdDomain),
-                    $"{pick.Person.GivenName} {pick.Person.FamilyName}");
+                    pick.Person.Addressee.Name); // a guardian's address carries the guardian's name, or none
             }
 
             picks.Add(pick);

@@ -4,7 +4,7 @@ using Notifications.Domain.Notices;
 namespace Notifications.Infrastructure.Notices;
 
 /// <summary>
-/// Renders a notice in the model's language as plain text (no HTML encoding; values are data, never Liquid). Parsed templates are cached per template
+/// Renders a notice in the model's language as plain text with Fluid (ADR 0009; no HTML encoding; values are data, never Liquid). Parsed templates are cached per template
 /// version, so a fan-out parses each approved set once. Thread-safe; register it as a singleton.
 /// </summary>
 public sealed class NoticeRenderer

@@ -9,7 +9,8 @@ namespace Notifications.Infrastructure.Notices;
 /// <summary>
 /// The check before a template set is approved: every template parses, reads only notice-model variables, renders in
 /// both languages (with the Commissioner notified and not yet notified), carries every element the pack requires in
-/// notices to individuals (its phrase and the sample's values) and says the same things in English and French.
+/// notices to individuals (its phrase and the sample's values), says the same things in English and French, and, sent to a
+/// guardian, speaks to the guardian of the person in their care (<see cref="GuardianVariant"/>).
 /// </summary>
 public static partial class NoticeTemplateChecker
 {
@@ -46,7 +47,12 @@ public static partial class NoticeTemplateChecker
                 _ = renderer.Render(set, sample with { CommissionerNotified = !sample.CommissionerNotified });
                 var notice = renderer.Render(set, sample);
                 rendered[sample.Language] = notice;
+                var before = problems.Count;
                 problems.AddRange(Elements(notice, sample, pack));
+                if (problems.Count == before)
+                {
+                    problems.AddRange(GuardianVariant.Problems(renderer, set, sample, pack));
+                }
             }
             catch (NoticeTemplateException e)
             {
@@ -100,17 +106,19 @@ public static partial class NoticeTemplateChecker
         }
     }
 
-    private static IEnumerable<TemplateProblem> Elements(RenderedNotice notice, NoticeModel sample, PolicyPack pack)
+    /// <summary>The pack's elements, with their phrases and the sample's values; for a guardian sample, also the person in their care.</summary>
+    internal static IEnumerable<TemplateProblem> Elements(RenderedNotice notice, NoticeModel sample, PolicyPack pack, string? variant = null)
     {
+        var where = variant is null ? notice.Language : $"{notice.Language} ({variant})";
         if (string.IsNullOrWhiteSpace(notice.Subject))
         {
-            yield return new(TemplateProblemCodes.EmptySubject, $"The {notice.Language} subject renders empty.", notice.Language, "subject");
+            yield return new(TemplateProblemCodes.EmptySubject, $"The {where} subject renders empty.", notice.Language, "subject");
         }
 
-        foreach (var finding in RequiredElements.Missing(notice.FullText, notice.Language, pack))
+        foreach (var finding in RequiredElements.Missing(notice.FullText, notice.Language, pack, sample.ToGuardian))
         {
             var code = finding.Code == LintCodes.UnverifiableElement ? TemplateProblemCodes.UnverifiableElement : TemplateProblemCodes.MissingElement;
-            yield return new(code, $"{notice.Language}: {finding.Message}", notice.Language, Element: finding.Element);
+            yield return new(code, $"{where}: {finding.Message}", notice.Language, Element: finding.Element);
         }
 
         foreach (var element in NoticeMarkers.RequiredForIndividuals(pack))
@@ -118,7 +126,7 @@ public static partial class NoticeTemplateChecker
             foreach (var value in ValuesOf(element.Code, sample).Where(v => !NoticeTextContains(notice.FullText, v)))
             {
                 yield return new(TemplateProblemCodes.MissingValue,
-                    $"{notice.Language}: the element '{element.Code}' does not render the model value \"{value}\".",
+                    $"{where}: the element '{element.Code}' does not render the model value \"{value}\".",
                     notice.Language, Element: element.Code);
             }
         }

@@ -3,8 +3,9 @@ using Notifications.Domain.Notices;
 namespace Notifications.Infrastructure.Notices;
 
 /// <summary>
-/// The Liquid names a notice template may use, and how a <see cref="NoticeModel"/> becomes them. Only incident text and
-/// the person's own given and family name exist here: no identifier, email or address can be referenced.
+/// The Liquid names a notice template may use, and how a <see cref="NoticeModel"/> becomes them. Only incident text,
+/// the person's own given and family name, and for a notice to a guardian (<c>to_guardian</c>) the guardian's name exist
+/// here: no identifier, email or address can be referenced.
 /// Values are set as data, so a value that looks like Liquid is printed as written, never evaluated.
 /// </summary>
 public static class NoticeVariables
@@ -16,7 +17,7 @@ public static class NoticeVariables
     public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "public_bodies", "breach_summary", "occurred", "kinds_of_information", "steps_taken", "steps_for_person",
-        "contact", "commissioner_notified", "given_name", "family_name", "language",
+        "contact", "commissioner_notified", "given_name", "family_name", "language", "to_guardian", "guardian_name",
     };
 
     /// <summary>The model's values under <see cref="Names"/>.</summary>
@@ -39,6 +40,8 @@ public static class NoticeVariables
         context.Add("given_name", model.GivenName ?? "");
         context.Add("family_name", model.FamilyName ?? "");
         context.Add("language", NoticeLanguage.Normalize(model.Language));
+        context.Add("to_guardian", model.ToGuardian);
+        context.Add("guardian_name", model.ToGuardian ? model.GuardianName ?? "" : "");
         return context;
     }
 }

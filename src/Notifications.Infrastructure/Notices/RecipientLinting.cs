@@ -9,7 +9,8 @@ public static class RecipientLinting
     /// <summary>The person as the linter sees them (everything their notice must not echo).</summary>
     public static LintSubject ToLintSubject(this StoredRecipient recipient) =>
         new(recipient.PersonId, recipient.GivenName, recipient.FamilyName, recipient.Email, recipient.PostalAddress,
-            recipient.Language, recipient.Identifiers, recipient.GuardianEmail);
+            recipient.Language, recipient.Identifiers, recipient.GuardianEmail, GuardianName: recipient.GuardianName,
+            ToGuardian: recipient.Addressee.IsGuardian);
 
     /// <summary>
     /// The hashed index of everyone's names, contacts and identifiers for one incident. Stream the incident's recipients

@@ -43,4 +43,7 @@ public static class TemplateProblemCodes
 
     /// <summary>The rendered subject is empty.</summary>
     public const string EmptySubject = "empty-subject";
+
+    /// <summary>A notice to a guardian greets the person in their care, or does not greet the guardian by the name the file gives.</summary>
+    public const string GuardianVariant = "guardian-variant";
 }

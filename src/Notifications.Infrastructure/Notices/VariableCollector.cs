@@ -1,75 +1,125 @@
+using Fluid.Ast;
+
 namespace Notifications.Infrastructure.Notices;
 
 /// <summary>
-/// Walks a parsed template and reports every variable path it reads that is not a <see cref="NoticeVariables"/> name
-/// (or a loop or assign variable the template declares), including paths in branches a sample render skips.
+/// Walks a parsed template in source order and reports every variable path it reads that is not a
+/// <see cref="NoticeVariables"/> name (or a loop, assign or capture variable the template declares before), including
+/// paths in branches a sample render skips, and every filter it names.
 /// </summary>
-internal static class VariableCollector
+internal sealed class VariableCollector : AstVisitor
 {
     private static readonly HashSet<string> Builtins = new(StringComparer.Ordinal) { "forloop" };
 
+    private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
+    private readonly List<string> _unknown = [];
+    private readonly List<string> _filters = [];
+
+    private VariableCollector()
+    {
+    }
+
     /// <summary>The unknown variable paths of a template, in order of appearance, without repeats.</summary>
-    public static IReadOnlyList<string> UnknownIn(LiquidTemplate template)
+    public static IReadOnlyList<string> UnknownIn(LiquidTemplate template) => Walk(template)._unknown.Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The filter names a template uses, in order of appearance, without repeats.</summary>
+    public static IReadOnlyList<string> FiltersIn(LiquidTemplate template) => Walk(template)._filters.Distinct(StringComparer.Ordinal).ToArray();
+
+    private static VariableCollector Walk(LiquidTemplate template)
     {
-        var unknown = new List<string>();
-        Visit(template.Nodes, new HashSet<string>(StringComparer.Ordinal), unknown);
-        return unknown.Distinct(StringComparer.Ordinal).ToArray();
+        var collector = new VariableCollector();
+        collector.VisitTemplate(template.Parsed);
+        return collector;
     }
 
-    private static void Visit(IEnumerable<LiquidNode> nodes, HashSet<string> declared, List<string> unknown)
+    protected override Statement VisitAssignStatement(AssignStatement assignStatement)
     {
-        foreach (var node in nodes)
-        {
-            switch (node)
-            {
-                case OutputNode output:
-                    Check(output.Value, declared, unknown);
-                    break;
-                case AssignNode assign:
-                    Check(assign.Value, declared, unknown);
-                    declared.Add(assign.Variable);
-                    break;
-                case IfNode branch:
-                    for (var c = branch.Condition; c is not null; c = c.Next)
-                    {
-                        Check(c.Left, declared, unknown);
-                        if (c.Right is not null)
-                        {
-                            Check(c.Right, declared, unknown);
-                        }
-                    }
-
-                    Visit(branch.Then, declared, unknown);
-                    Visit(branch.Else, declared, unknown);
-                    break;
-                case ForNode loop:
-                    Check(loop.Items, declared, unknown);
-                    declared.Add(loop.Variable);
-                    Visit(loop.Body, declared, unknown);
-                    break;
-            }
-        }
+        Visit(assignStatement.Value);
+        _declared.Add(assignStatement.Identifier);
+        return assignStatement;
     }
 
-    private static void Check(LiquidExpression expression, HashSet<string> declared, List<string> unknown)
+    protected override Statement VisitCaptureStatement(CaptureStatement captureStatement)
     {
-        foreach (var argument in expression.Filters.SelectMany(f => f.Arguments))
+        base.VisitCaptureStatement(captureStatement);
+        _declared.Add(captureStatement.Identifier);
+        return captureStatement;
+    }
+
+    protected override Statement VisitForStatement(ForStatement forStatement)
+    {
+        Visit(forStatement.Source);
+        Visit(forStatement.Limit);
+        Visit(forStatement.Offset);
+        _declared.Add(forStatement.Identifier);
+        foreach (var statement in forStatement.Statements)
         {
-            Check(argument, declared, unknown);
+            Visit(statement);
         }
 
-        if (expression.Path is not { Count: > 0 } path || declared.Contains(path[0]) || Builtins.Contains(path[0]))
+        Visit(forStatement.Else);
+        return forStatement;
+    }
+
+    /// <summary>In source order (Fluid's base visits the else branch first), so an assign is seen before its use.</summary>
+    protected override Statement VisitIfStatement(IfStatement ifStatement)
+    {
+        Visit(ifStatement.Condition);
+        foreach (var statement in ifStatement.Statements)
         {
-            return;
+            Visit(statement);
         }
 
-        var root = path[0];
-        var member = path.Count > 1 ? path[1] : null;
+        foreach (var elseIf in ifStatement.ElseIfs)
+        {
+            Visit(elseIf);
+        }
+
+        Visit(ifStatement.Else);
+        return ifStatement;
+    }
+
+    protected override Expression VisitFilterExpression(FilterExpression filterExpression)
+    {
+        Visit(filterExpression.Input);
+        _filters.Add(filterExpression.Name);
+        foreach (var parameter in filterExpression.Parameters)
+        {
+            Visit(parameter.Expression);
+        }
+
+        return filterExpression;
+    }
+
+    protected override Expression VisitMemberExpression(MemberExpression memberExpression)
+    {
+        var segments = memberExpression.Segments;
+        foreach (var indexer in segments.OfType<IndexerSegment>())
+        {
+            Visit(indexer.Expression);
+        }
+
+        if (segments[0] is not IdentifierSegment { Identifier: var root } || _declared.Contains(root) || Builtins.Contains(root))
+        {
+            return memberExpression;
+        }
+
+        var member = segments.Count > 1 ? MemberName(segments[1]) : null;
         var known = NoticeVariables.Names.Contains(root)
-            && (root != "contact" || member is null || NoticeVariables.ContactMembers.Contains(member));
+            && (root != "contact" || segments.Count == 1 || (member is not null && NoticeVariables.ContactMembers.Contains(member)));
         if (!known)
         {
-            unknown.Add(string.Join('.', path));
+            _unknown.Add(root + string.Concat(segments.Skip(1).Select(s => "." + (MemberName(s) ?? "[...]"))));
         }
+
+        return memberExpression;
     }
+
+    /// <summary>A member's name: <c>.name</c> or <c>["name"]</c>; null when the index is computed.</summary>
+    private static string? MemberName(MemberSegment segment) => segment switch
+    {
+        IdentifierSegment identifier => identifier.Identifier,
+        IndexerSegment { Expression: LiteralExpression literal } => literal.Value.ToStringValue(),
+        _ => null,
+    };
 }

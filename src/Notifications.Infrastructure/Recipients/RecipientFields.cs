@@ -33,7 +33,7 @@ public static class RecipientFields
     /// </summary>
     public static IReadOnlySet<string> Personal { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "PersonId", "GivenName", "FamilyName", "Email", "PostalAddress", "GuardianEmail", "Identifiers", "Jurisdiction", "WithholdReason",
+        "PersonId", "GivenName", "FamilyName", "Email", "PostalAddress", "GuardianEmail", "GuardianName", "Identifiers", "Jurisdiction", "WithholdReason",
     };
 
     public static bool IsContactPurged(TableEntity row) => row.ContainsKey(ContactPurgedAt);

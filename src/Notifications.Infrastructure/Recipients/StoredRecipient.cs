@@ -23,9 +23,13 @@ public sealed record StoredRecipient(
     bool Withhold,
     string? WithholdReason,
     NoticeChannel Channel,
-    string Status)
+    string Status,
+    string? GuardianName = null)
 {
     public const string Pending = "pending";
+
+    /// <summary>Who this person's notice is addressed to: the person, or their guardian (<see cref="NoticeAddressee"/>).</summary>
+    public NoticeAddressee Addressee => NoticeAddressee.For(GivenName, FamilyName, Email, GuardianEmail, GuardianName);
 
     internal static TableEntity ToEntity(string partitionKey, RecipientRow row)
     {
@@ -45,6 +49,7 @@ public sealed record StoredRecipient(
         SetIfPresent(entity, "Email", row.Email);
         SetIfPresent(entity, "PostalAddress", row.PostalAddress);
         SetIfPresent(entity, "GuardianEmail", row.GuardianEmail);
+        SetIfPresent(entity, "GuardianName", row.GuardianName);
         SetIfPresent(entity, "WithholdReason", row.WithholdReason);
         return entity;
     }
@@ -64,6 +69,6 @@ public sealed record StoredRecipient(
             e.PartitionKey, e.RowKey, e.GetInt64("Line") ?? 0, e.GetString("PersonId"), e.GetString("GivenName"),
             e.GetString("FamilyName"), e.GetString("Email"), e.GetString("PostalAddress"), e.GetString("Language"),
             e.GetString("Jurisdiction"), identifiers, e.GetString("GuardianEmail"), e.GetBoolean("Withhold") ?? false,
-            e.GetString("WithholdReason"), Enum.Parse<NoticeChannel>(e.GetString("Channel")), e.GetString("Status"));
+            e.GetString("WithholdReason"), Enum.Parse<NoticeChannel>(e.GetString("Channel")), e.GetString("Status"), e.GetString("GuardianName"));
     }
 }

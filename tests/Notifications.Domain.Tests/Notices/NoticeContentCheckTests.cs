@@ -239,6 +239,14 @@ public sealed class NoticeContentCheckTests
     }
 
     [Fact]
+    public void TemplateLiterals_ARawBlock_IsLiteralBracesAndAll()
+    {
+        var literal = TemplateLiterals.Of("Hi{% raw %}{{ SIN 046 454 286 }} {% if %}{%- endraw -%}{{ given_name }}{% raw %}tail");
+
+        Assert.Equal("Hi\n{{ SIN 046 454 286 }} {% if %}\n\n\ntail\n", literal);
+    }
+
+    [Fact]
     public void PackIdentifierWords_ComeFromTheVocabularysNumberAndIdentifierLabels()
     {
         var words = ContentRules.PackIdentifierWords(PolicyPacks.BcFoippaV1).ToList();

@@ -1,5 +1,6 @@
 using Notifications.Domain.Notices;
 using Notifications.Domain.Policy;
+using Notifications.Domain.Recipients;
 
 namespace Notifications.Domain.Tests.Notices;
 
@@ -132,5 +133,53 @@ public sealed class NoticeLinterTests
 
         Assert.Equal(1, index.Count);
         Assert.Empty(index.FindIn("Call 250-555-0177 about A-1.", self: null));
+    }
+
+    private static readonly LintSubject Mika = new(
+        "P-000200", "Mika", "Okafor", null, null, "en", [new PersonIdentifier("client", "CL770044")], "pat.okafor@example.org",
+        GuardianName: "Pat Okafor", ToGuardian: true);
+
+    private static RenderedNotice ToMikasGuardian(string greeting = "Dear Pat Okafor,", string about = "the person in your care, Mika Okafor") =>
+        SampleNotices.English(greeting, extra: $"It involved the personal information of {about}.");
+
+    [Fact]
+    public void Lint_GuardianNoticeThatGreetsTheGuardianAndSpeaksOfThePersonInCare_Passes()
+    {
+        var result = NoticeLinter.Lint(ToMikasGuardian(), Mika, new OtherPeopleIndex([SampleNotices.Jane, Mika]), Pack);
+
+        Assert.Empty(result.Findings.Select(f => f.Message));
+    }
+
+    [Fact]
+    public void Lint_GuardianNoticeThatGreetsThePersonInCare_IsBlocked()
+    {
+        var result = NoticeLinter.Lint(ToMikasGuardian("Dear Mika Okafor,"), Mika, Incident, Pack);
+
+        Assert.Equal(LintCodes.GreetsPersonInCare, Assert.Single(result.Findings).Code);
+    }
+
+    [Fact]
+    public void Lint_GuardianNoticeThatSaysYourPersonalInformation_IsBlockedForTheMissingPersonInCare()
+    {
+        var result = NoticeLinter.Lint(ToMikasGuardian(about: "you"), Mika, Incident, Pack);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((LintCodes.MissingElement, NoticeMarkers.PersonInCare), (finding.Code, finding.Element));
+    }
+
+    [Fact]
+    public void Lint_PersonsOwnNotice_NeedsNoGuardianPhrase() =>
+        Assert.Empty(NoticeLinter.Lint(SampleNotices.English(), SampleNotices.Jane, Incident, Pack).Findings);
+
+    [Fact]
+    public void Lint_AnotherPersonsGuardianName_IsBlocked_AndTheChildsIdentifiersStayBlocked()
+    {
+        var index = new OtherPeopleIndex([SampleNotices.Jane, Mika]);
+
+        var guardianName = NoticeLinter.Lint(SampleNotices.English(extra: "Ask Pat Okafor."), SampleNotices.Jane, index, Pack);
+        var identifier = NoticeLinter.Lint(ToMikasGuardian(about: "the person in your care, client CL770044"), Mika, index, Pack);
+
+        Assert.Equal(LintCodes.OtherPerson, Assert.Single(guardianName.Findings).Code);
+        Assert.Equal(LintCodes.OwnIdentifier, Assert.Single(identifier.Findings).Code);
     }
 }

@@ -39,7 +39,8 @@ public sealed class LocalRuntimeEndToEndTests(DevServicesFixture fixture)
         var notices = (await fixture.Services.Mail.WaitForAsync(all => all.Count(IsNotice) >= 3, ct: ct)).Where(IsNotice).ToList();
         AssertNotice(notices, "avery.tremblay@example.test", "Dear Avery Tremblay", SummaryEn);
         AssertNotice(notices, "lea.gagnon@example.test", "Bonjour Léa Gagnon", SummaryFr);
-        AssertNotice(notices, "guardian.okafor@example.test", "Dear Mika Okafor", SummaryEn); // a minor, through the guardian's email
+        AssertNotice(notices, "guardian.okafor@example.test", "Dear Chris Okafor", SummaryEn); // a minor, through the guardian's email, to the guardian
+        Assert.Equal("Chris Okafor", Assert.Single(notices, m => m.To.Any(t => t.Address == "guardian.okafor@example.test")).To.Single().Name);
         Assert.Equal(3, notices.Count); // not the withheld person, though the file has their email
     }
 

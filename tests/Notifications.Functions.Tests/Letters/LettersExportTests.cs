@@ -324,6 +324,35 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Letters_AboutAPersonInAGuardiansCare_AreAddressedToTheGuardian_InCsvAndHtml()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
+        var csv = Notifications.TestKit.FanOut.FanOutCsv.Header + ",guardian_name\n"
+            + "L-430001,Mikaeli,Okafortest,,\"12 Fictional Street, Victoria BC V8V 0A1\",fr,BC,client:7700401,,,,Sophienne Okaforparent\n"
+            + "L-430002,Averyl,Tremblaytest,,\"9 Sample Road, Whitehorse YT Y1A 0A3\",en,BC,client:7700103,,,,\n"
+            + $"L-430003,Jordane,Singhtest,p3.{app.Prefix}@example.test,,en,BC,client:7700203,,,,"; // an email person: the run keeps the incident notifying
+        (await officer.PostAsync($"/api/incidents/{id}/recipients", new StringContent(csv, Encoding.UTF8, "text/csv"), _ct)).EnsureSuccessStatusCode();
+        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
+
+        var rows = await ReadCsvAsync(await officer.GetByteArrayAsync($"/api/incidents/{id}/letters", _ct));
+        var html = await officer.GetStringAsync($"/api/incidents/{id}/letters?format=html", _ct);
+
+        var child = rows.Single(r => r["PersonId"] == "L-430001");
+        Assert.Equal(("Sophienne Okaforparent", "Mikaeli", "fr"), (child["AddressedTo"], child["GivenName"], child["Language"]));
+        Assert.StartsWith("Bonjour Sophienne Okaforparent,", child["Body"], StringComparison.Ordinal);
+        Assert.Contains("parent ou tuteur de Mikaeli Okafortest", child["Body"], StringComparison.Ordinal);
+        Assert.Contains("dont vous avez la charge", child["Body"], StringComparison.Ordinal);
+        var adult = rows.Single(r => r["PersonId"] == "L-430002");
+        Assert.Equal("Averyl Tremblaytest", adult["AddressedTo"]);
+        Assert.StartsWith("Dear Averyl Tremblaytest,", adult["Body"], StringComparison.Ordinal);
+        Assert.Contains("<address>Sophienne Okaforparent<br>", html, StringComparison.Ordinal);
+        Assert.Contains("<address>Averyl Tremblaytest<br>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<address>Mikaeli", html, StringComparison.Ordinal);
+    }
+
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.Single() : null;
 

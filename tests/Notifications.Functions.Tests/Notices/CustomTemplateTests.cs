@@ -75,6 +75,34 @@ public sealed class CustomTemplateTests(DevServicesFixture fixture)
         Assert.DoesNotContain(history, e => e.GetProperty("type").GetString() == "notice-content-submitted");
     }
 
+    [Fact]
+    public async Task OwnTemplates_InStandardLiquid_AreAccepted_AndARefusedTagOrFilterIsLocatedByField()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
+        var defaults = await app.ClientAs(Roles.Auditor).GetFromJsonAsync<JsonElement>("/api/notices/templates/default", _ct);
+        string Part(string language, string part) => defaults.GetProperty(language).GetProperty(part).GetString()!;
+        var url = $"/api/incidents/{id}/notices/content";
+        const string Opening = "{% case language %}{% when 'en' %}" + EnglishLine + "{% else %}" + FrenchLine + "{% endcase %}\n"
+            + "{% unless commissioner_notified %}{% comment %}draft{% endcomment %}{% endunless %}";
+
+        var refused = await officer.PostAsJsonAsync(url,
+            WithTemplates(Part("en", "subject"), "Hello\n{% include 'letterhead' %}\n" + Part("en", "body"), "Avis {{ occurred | date: '%Y' }}", Part("fr", "body")), _ct);
+        var accepted = await officer.PostAsJsonAsync(url,
+            WithTemplates(Part("en", "subject"), Opening + Part("en", "body"), Part("fr", "subject"), Opening + Part("fr", "body")), _ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("errors");
+        Assert.Matches(@"Unknown or misplaced tag 'include' at \(2:\d+\)", errors.GetProperty("templates.en.body")[0].GetString()!);
+        Assert.Matches(@"Unknown filter 'date' at \(1:20\)", errors.GetProperty("templates.fr.subject")[0].GetString()!);
+        accepted.EnsureSuccessStatusCode();
+        (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
+        var page = await app.CreateClient().GetStringAsync($"/api/public/notices/{id}", _ct);
+        Assert.Contains("own privacy team", page, StringComparison.Ordinal);
+        Assert.Contains("l&#39;équipe de la protection", page, StringComparison.Ordinal);
+    }
+
     private static object WithTemplates(string enSubject, string enBody, string frSubject, string frBody) => new
     {
         summary = new

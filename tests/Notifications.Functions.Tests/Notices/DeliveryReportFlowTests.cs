@@ -65,6 +65,25 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
     }
 
     [Fact]
+    public async Task ArraysOfEventsInOneMessage_InEitherSchema_AreEachApplied()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var (id, people) = await NotifiedAsync(app, officer, 5);
+        var ids = await MessageIdsAsync(people);
+
+        await EnqueueAsync(app,
+            $"[{DeliveryReportEvents.EventGrid(ids[people[0].Email], people[0].Email, "Bounced")},{DeliveryReportEvents.EventGrid(ids[people[1].Email], people[1].Email, "Delivered")}]",
+            $"[{DeliveryReportEvents.CloudEvent(ids[people[2].Email], people[2].Email, "Quarantined")},{DeliveryReportEvents.CloudEvent(ids[people[3].Email], people[3].Email, "Delivered")}]");
+        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Name, _ct));
+
+        var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.Equal((3L, 2L, 2L), (progress.GetProperty("sent").GetInt64(), progress.GetProperty("bounced").GetInt64(), progress.GetProperty("delivered").GetInt64()));
+        var last = (await HistoryAsync(officer, id)).Last(e => e.GetProperty("type").GetString() == "notice-counts-revised").GetProperty("event").GetProperty("counts");
+        Assert.Equal((3, 2), (last.GetProperty("direct").GetInt32(), last.GetProperty("indirect").GetInt32()));
+    }
+
+    [Fact]
     public async Task BounceBeforeTheRunCompletes_IsCountedInTheCompletion_WithoutARevision()
     {
         await using var app = new AppFactory(fixture.Services);

@@ -6,6 +6,7 @@ using Notifications.Functions.Access;
 using Notifications.Functions.Notices;
 using Notifications.Functions.Tests.Incidents;
 using Notifications.TestKit;
+using Notifications.TestKit.FanOut;
 
 namespace Notifications.Functions.Tests.Notices;
 
@@ -59,6 +60,71 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         Assert.Equal(150, completed.GetProperty("event").GetProperty("counts").GetProperty("direct").GetInt32());
         var report = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/commissioner-report", _ct);
         Assert.Contains("notified directly: 150", report.GetProperty("text").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Notices_AboutAPersonInAGuardiansCare_GoToTheGuardian_AndSpeakToTheGuardianOfThePersonInTheirCare()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
+        var (guardianEn, guardianFr, adult) = ($"guardian.en.{app.Prefix}@example.test", $"guardian.fr.{app.Prefix}@example.test", $"adult.{app.Prefix}@example.test");
+        var csv = FanOutCsv.Header + "\n"
+            + $"C-410001,Mikaeli,Okafortest,,,en,BC,client:7700401,{guardianEn},,\n"
+            + $"C-410002,Elodine,Roytest,,,fr,BC,client:7700502,{guardianFr},,\n"
+            + $"C-410003,Averyl,Tremblaytest,{adult},,en,BC,client:7700103,,,";
+        (await officer.PostAsync($"/api/incidents/{id}/recipients", new StringContent(csv, Encoding.UTF8, "text/csv"), _ct)).EnsureSuccessStatusCode();
+        await NoticeScenario.ApproveContentAsync(app, id, NoticeScenario.Content, _ct);
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
+        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
+
+        var inbox = await fixture.Services.Mail.WaitForAsync(all => new[] { guardianEn, guardianFr, adult }.All(a => all.Any(m => m.To.Any(t => t.Address == a))), ct: _ct);
+        ReceivedMail To(string address) => Assert.Single(inbox, m => m.To.Any(t => t.Address == address));
+        var (en, fr) = (To(guardianEn), To(guardianFr));
+        Assert.All(new[] { en, fr }, m => Assert.True(string.IsNullOrEmpty(Assert.Single(m.To).Name), "a guardian's address carries no child's name"));
+        Assert.StartsWith("To the parent or guardian,", en.Text!.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("parent or guardian of Mikaeli Okafortest", en.Text, StringComparison.Ordinal);
+        Assert.Contains("the personal information of the person in your care", en.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dear Mikaeli", en.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("your personal information", en.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Au parent ou tuteur,", fr.Text!.TrimStart(), StringComparison.Ordinal);
+        Assert.StartsWith("Avis d'atteinte", fr.Subject, StringComparison.Ordinal);
+        Assert.Contains("de la personne dont vous avez la charge", fr.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bonjour Elodine", fr.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("vos renseignements personnels", fr.Text, StringComparison.Ordinal);
+        Assert.All(new[] { en, fr }, m => Assert.DoesNotContain("77005", m.Text!, StringComparison.Ordinal));
+        var own = To(adult);
+        Assert.Equal("Averyl Tremblaytest", Assert.Single(own.To).Name);
+        Assert.StartsWith("Dear Averyl Tremblaytest,", own.Text!.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("involved your personal information", own.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Notices_ToAGuardianTheFileNames_AreAddressedToTheGuardianByName_InTheRowsLanguage()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
+        var (guardianEn, guardianFr) = ($"named.en.{app.Prefix}@example.test", $"named.fr.{app.Prefix}@example.test");
+        var csv = FanOutCsv.Header + ",guardian_name\n"
+            + $"C-420001,Mikaeli,Okafortest,,,en,BC,client:7700401,{guardianEn},,,Chrisander Okaforparent\n"
+            + $"C-420002,Elodine,Roytest,,,fr,BC,client:7700502,{guardianFr},,,\"Sophienne Royparent\"";
+        (await officer.PostAsync($"/api/incidents/{id}/recipients", new StringContent(csv, Encoding.UTF8, "text/csv"), _ct)).EnsureSuccessStatusCode();
+        await NoticeScenario.ApproveContentAsync(app, id, NoticeScenario.Content, _ct);
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
+        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
+
+        var inbox = await fixture.Services.Mail.WaitForAsync(all => new[] { guardianEn, guardianFr }.All(a => all.Any(m => m.To.Any(t => t.Address == a))), ct: _ct);
+        var en = Assert.Single(inbox, m => m.To.Any(t => t.Address == guardianEn));
+        var fr = Assert.Single(inbox, m => m.To.Any(t => t.Address == guardianFr));
+        Assert.Equal(("Chrisander Okaforparent", "Sophienne Royparent"), (Assert.Single(en.To).Name, Assert.Single(fr.To).Name));
+        Assert.StartsWith("Dear Chrisander Okaforparent,", en.Text!.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("You can take these steps for the person in your care:", en.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Bonjour Sophienne Royparent,", fr.Text!.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("parent ou tuteur de Elodine Roytest", fr.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Okaforparent", fr.Text, StringComparison.Ordinal);
+        var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.Equal(2, progress.GetProperty("sent").GetInt64());
     }
 
     [Fact]

@@ -52,6 +52,37 @@ public sealed class DeliveryReportParseTests
             DeliveryReport.Parse($"[{EventGridSchema},{CloudEventSchema}]").Select(r => r.EventId));
 
     [Fact]
+    public void Parse_ArrayOfEventGridEvents_ReadsEachWithItsTypedData()
+    {
+        var second = EventGridSchema.Replace("00000000-0000-0000-0000-000000000001", "eg-2", StringComparison.Ordinal)
+            .Replace("\"Bounced\"", "\"FilteredSpam\"", StringComparison.Ordinal).Replace("person7@", "person9@", StringComparison.Ordinal);
+
+        var reports = DeliveryReport.Parse($"[{EventGridSchema},\n{second}]");
+
+        Assert.Equal([("00000000-0000-0000-0000-000000000001", "person7@example.test", "Bounced"), ("eg-2", "person9@example.test", "FilteredSpam")],
+            reports.Select(r => (r.EventId, r.Recipient!, r.Status!)));
+        Assert.All(reports, r => Assert.Equal("<notice.inc-1.abc.00000.0123456789abcdef0123456789abcdef@example.test>", r.InternetMessageId));
+    }
+
+    [Fact]
+    public void Parse_ArrayOfCloudEvents_ReadsEachWithItsTypedData()
+    {
+        var second = CloudEventSchema.Replace("\"ce-2\"", "\"ce-3\"", StringComparison.Ordinal).Replace("\"Delivered\"", "\"Suppressed\"", StringComparison.Ordinal);
+
+        var reports = DeliveryReport.Parse($"[{CloudEventSchema},{second}]");
+
+        Assert.Equal([("ce-2", true), ("ce-3", false)], reports.Select(r => (r.EventId, r.IsDelivered)));
+        Assert.All(reports, r => Assert.Equal(new DateTimeOffset(2026, 11, 22, 10, 0, 5, TimeSpan.Zero), r.AttemptedAt));
+        Assert.Equal("Suppressed", reports[1].Status);
+    }
+
+    [Theory]
+    [InlineData("{\"id\":\"1\",\"eventType\":\"Microsoft.Communication.EmailDeliveryReportReceived\",\"data\":{}}")] // no subject, dataVersion, eventTime
+    [InlineData("{\"specversion\":\"1.0\",\"id\":\"1\",\"type\":\"Microsoft.Communication.EmailDeliveryReportReceived\",\"data\":{}}")] // no source
+    [InlineData("[{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\"}, \"an event\"]")]
+    public void Parse_AnEventTheSchemaRefuses_ThrowsFormatException(string text) => Assert.Throws<FormatException>(() => DeliveryReport.Parse(text));
+
+    [Fact]
     public void Parse_OtherEventType_IsReadButNotAnEmailDeliveryReport()
     {
         var other = EventGridSchema.Replace("EmailDeliveryReportReceived", "EmailEngagementTrackingReportReceived", StringComparison.Ordinal);

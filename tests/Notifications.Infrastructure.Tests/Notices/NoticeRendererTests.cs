@@ -1,4 +1,5 @@
 using Notifications.Domain.Notices;
+using Notifications.Domain.Recipients;
 using Notifications.Infrastructure.Notices;
 
 namespace Notifications.Infrastructure.Tests.Notices;
@@ -72,4 +73,86 @@ public sealed class NoticeRendererTests
     public void Render_WithoutNames_GreetsEveryone() =>
         Assert.StartsWith("To the people affected,",
             _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For(NoticeLanguage.English).WithoutPerson()).Body, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("en", "Pat Okafor", "Dear Pat Okafor,", "parent or guardian of Jane Doe", "the personal information of the person in your care", "your personal information")]
+    [InlineData("en", null, "To the parent or guardian,", "You can take these steps for the person in your care:", "in your care", "Dear Jane")]
+    [InlineData("fr", "Pat Okafor", "Bonjour Pat Okafor,", "parent ou tuteur de Jane Doe", "les renseignements personnels de la personne dont vous avez la charge", "vos renseignements personnels")]
+    [InlineData("fr", null, "Au parent ou tuteur,", "Vous pouvez prendre ces mesures pour la personne dont vous avez la charge :", "dont vous avez la charge", "Bonjour Jane")]
+    public void Render_ToAGuardian_GreetsTheGuardianAndSpeaksOfThePersonInTheirCare(
+        string language, string? guardian, string greeting, string naming, string care, string absent)
+    {
+        var model = NoticeModels.For(language).AddressedTo(new NoticeAddressee(true, guardian));
+
+        var notice = _renderer.Render(NoticeTemplateSet.Default, model);
+
+        Assert.StartsWith(greeting + "\n", notice.Body, StringComparison.Ordinal);
+        Assert.Contains(naming, notice.Body, StringComparison.Ordinal);
+        Assert.Contains(care, notice.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(absent, notice.Body, StringComparison.Ordinal);
+        Assert.Equal(language, notice.Language);
+    }
+
+    [Fact]
+    public void Render_ToAGuardian_IsTheOrdinaryNoticeApartFromWhoItSpeaksTo()
+    {
+        var own = _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For("en")).Body;
+        var guardian = _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For("en").AddressedTo(new NoticeAddressee(true, "Pat Okafor"))).Body;
+
+        Assert.Equal(own[own.IndexOf("Who is writing to you", StringComparison.Ordinal)..own.IndexOf("What you can do", StringComparison.Ordinal)],
+            guardian[guardian.IndexOf("Who is writing to you", StringComparison.Ordinal)..guardian.IndexOf("What you can do", StringComparison.Ordinal)]);
+        Assert.Equal(own[own.IndexOf("- Be wary", StringComparison.Ordinal)..], guardian[guardian.IndexOf("- Be wary", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
+    public void Render_PublicNotice_NeverSpeaksToAGuardian() =>
+        Assert.StartsWith("To the people affected,",
+            _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For("en").AddressedTo(new NoticeAddressee(true, "Pat Okafor")).WithoutPerson()).Body,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void Render_DefaultEnglish_IsWordForWordWhatTheLiquidSubsetRendered()
+    {
+        var notice = _renderer.Render(NoticeTemplateSet.Default, NoticeModels.For("en"));
+
+        Assert.Equal("Privacy breach notice from Ministry of Sample Services", notice.Subject);
+        Assert.Equal("""
+            Dear Jane Doe,
+
+            We are writing to tell you about a privacy breach that involved your personal information.
+
+            Who is writing to you
+            - Ministry of Sample Services
+
+            What happened
+            An email meant for one client was sent to other clients.
+            When it happened: on 2024-08-02.
+
+            What kinds of information were involved
+            - name
+            - application number
+            - client identifier
+
+            This notice describes the kinds of information only. It does not repeat the information itself.
+
+            What we are doing about it
+            - We asked the recipients to delete the email.
+            - We are changing how mass mailings are prepared.
+
+            We have notified the Information and Privacy Commissioner for British Columbia.
+
+            What you can do
+            - Be wary of messages that claim to come from us.
+
+            Who to contact
+            If you have questions, please contact:
+            Privacy Office
+            Email: privacy@example.gov.bc.ca
+            Phone: 250-555-0100
+
+            A caution about email
+            Email is not a secure channel. We will never ask you for personal information by email. Please do not send personal information by email. If a message that seems to come from us asks for personal information, do not answer it: call us instead.
+
+            """, notice.Body);
+    }
 }

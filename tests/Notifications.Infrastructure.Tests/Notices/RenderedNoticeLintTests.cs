@@ -56,4 +56,24 @@ public sealed class RenderedNoticeLintTests
 
         Assert.Equal(LintCodes.ParityMismatch, Assert.Single(result.Findings).Code);
     }
+
+    [Theory]
+    [InlineData("en", "Pat Okafor")]
+    [InlineData("fr", null)]
+    public void DefaultNotice_ToTheGuardianOfAPersonWithoutEmail_Passes_AndTheDefaultWithoutTheGuardianVariantWouldNot(string language, string? guardian)
+    {
+        var mika = NoticeModels.Recipient("P-1003", "Mika", "Okafor", "", "A-2024-0003", language) with
+        {
+            Email = null, GuardianEmail = "pat.okafor@example.org", GuardianName = guardian,
+        };
+        var everyone = new[] { Jane, Rahul, mika }.ToOtherPeopleIndex();
+        var model = NoticeModels.For(language, "Mika", "Okafor");
+
+        var toGuardian = NoticeLinter.Lint(Renderer.Render(NoticeTemplateSet.Default, model.AddressedTo(mika.Addressee)), mika.ToLintSubject(), everyone, NoticeModels.Pack);
+        var toChild = NoticeLinter.Lint(Renderer.Render(NoticeTemplateSet.Default, model), mika.ToLintSubject(), everyone, NoticeModels.Pack);
+
+        Assert.True(mika.Addressee.IsGuardian);
+        Assert.Empty(toGuardian.Findings.Select(f => f.Message));
+        Assert.Equal([LintCodes.MissingElement, LintCodes.GreetsPersonInCare], toChild.Findings.Select(f => f.Code));
+    }
 }

@@ -116,6 +116,18 @@ public sealed class ContactDataPurgerTests(DevServicesFixture fixture)
         Assert.All(written, name => Assert.True(RecipientFields.Kept.Contains(name) ^ RecipientFields.Personal.Contains(name), name));
     }
 
+    [Fact]
+    public void GuardianName_IsStored_AndPurgedWithTheContactData()
+    {
+        var row = new RecipientRow(2, "P1", "Mika", "Okafor", null, null, "en", "BC", [], "g@example.test", false, null, "Pat Okafor");
+
+        var entity = StoredRecipient.ToEntity("p", row);
+
+        Assert.Equal("Pat Okafor", entity.GetString("GuardianName"));
+        Assert.Contains("GuardianName", RecipientFields.Personal);
+        Assert.False(RecipientFields.Stripped(entity, SentAt).ContainsKey("GuardianName"));
+    }
+
     private static RecipientCsvBuilder People(int count) => new RecipientCsvBuilder().WithPeople(count);
 
     private async Task<ImportManifest> ImportAsync(RecipientImportHarness harness, string incident, RecipientCsvBuilder people)

@@ -49,6 +49,39 @@ public sealed class RecipientImporterTests(DevServicesFixture fixture)
     }
 
     [Fact]
+    public async Task ImportAsync_GuardianName_IsOptional_StoredTrimmed_AndAddressesTheNoticeToTheGuardian()
+    {
+        using var harness = new RecipientImportHarness(fixture, "guardian");
+        var csv = new RecipientCsvBuilder().WithPeople(4).WithHeader([.. RecipientCsvBuilder.Columns, "guardian_name"])
+            .Set(1, "email", "").Set(1, "guardian_email", "guardian1@example.test").Set(1, "guardian_name", "  Pat Okafor ")
+            .Set(2, "email", "").Set(2, "guardian_email", "guardian2@example.test")
+            .Set(3, "email", "").Set(3, "guardian_name", "Sam Roy"); // a letter to the guardian at the postal address
+
+        var result = await harness.Importer.ImportAsync("inc-g", csv.ToStream(), null, _ct);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        var people = await harness.Store.ReadBatchAsync(Assert.Single(await harness.Store.ListBatchesAsync("inc-g", _ct)), _ct);
+        Assert.Equal(
+            [(NoticeChannel.Email, new NoticeAddressee(true, "Pat Okafor")), (NoticeChannel.Email, new NoticeAddressee(true, null)),
+             (NoticeChannel.Letter, new NoticeAddressee(true, "Sam Roy")), (NoticeChannel.Email, new NoticeAddressee(false, "Given4 Family-4"))],
+            people.Select(p => (p.Channel, p.Addressee)));
+        Assert.Equal("Pat Okafor", people[0].GuardianName);
+    }
+
+    [Fact]
+    public async Task ImportAsync_GuardianNameTooLong_IsAnErrorOfItsLineAndColumn()
+    {
+        using var harness = new RecipientImportHarness(fixture, "guardianlong");
+        var csv = new RecipientCsvBuilder().WithPeople(3).WithHeader([.. RecipientCsvBuilder.Columns, "guardian_name"])
+            .Set(2, "guardian_name", new string('x', RecipientColumns.MaxLength[RecipientColumns.GuardianName] + 1));
+
+        var result = await harness.Importer.ImportAsync("inc-gl", csv.ToStream(), null, _ct);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3L, "guardian_name", ImportErrorCodes.TooLong), (error.Line, error.Column!, error.Code));
+    }
+
+    [Fact]
     public async Task ReadBatchAsync_2000Rows_RoundTripsEveryPersonInFileOrder()
     {
         using var harness = new RecipientImportHarness(fixture, "roundtrip");

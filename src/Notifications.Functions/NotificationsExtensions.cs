@@ -31,6 +31,8 @@ public static class NotificationsExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PolicySelection>();
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IncidentCommands>();
         services.AddInfrastructure(configuration).AddRecipients().AddFanOut(configuration);
         services.TryAddSingleton<NoticeRenderer>();
         services.TryAddSingleton<IncidentNoticeSource>();

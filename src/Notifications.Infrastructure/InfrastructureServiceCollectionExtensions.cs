@@ -13,7 +13,7 @@ namespace Notifications.Infrastructure;
 
 public static class InfrastructureServiceCollectionExtensions
 {
-    /// <summary>Storage, the workflow engine and the mail sender, bound from configuration and validated at start-up.</summary>
+    /// <summary>Storage, the incident workflow's store and applier, and the mail sender, bound from configuration and validated at start-up.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -42,10 +42,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.TryAddSingleton(sp => new IncidentDecider(sp.GetRequiredService<ContactPerson>()));
         services.AddSingleton<StorageClients>();
         services.AddSingleton<IncidentStore>();
-        services.TryAddSingleton<IOutboxDispatcher, OutboxDispatcher>();
-        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<IncidentApplier>();
+        services.AddSingleton<IncidentWorkflow>();
         services.AddSingleton<SendOnce>();
-        services.AddSingleton<OutboxSweeper>();
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection("Links"))
             .Validate(o => o.SigningKey.Length >= 32, "Set Links__SigningKey (32+ characters; a Key Vault secret in Azure).")
             .ValidateOnStart();

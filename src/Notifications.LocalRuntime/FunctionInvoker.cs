@@ -18,6 +18,18 @@ public static class FunctionInvoker
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The binding-data key of an orchestration's input.</summary>
+    public const string OrchestrationInputKey = "__orchestrationInput__";
+
+    /// <summary>
+    /// An orchestrator's input parameter: its first parameter that is neither the trigger nor a FunctionContext or a
+    /// CancellationToken, as the Durable extension binds it.
+    /// </summary>
+    public static ParameterInfo? OrchestrationInputParameter(LocalFunction function) => function.Trigger is OrchestrationTrigger
+        ? function.Method.GetParameters().FirstOrDefault(p => p.Name != function.Trigger.ParameterName
+            && p.ParameterType != typeof(FunctionContext) && p.ParameterType != typeof(CancellationToken))
+        : null;
+
     /// <summary>Throws, naming the function and parameter, when a parameter could not be bound for this trigger.</summary>
     public static void CheckBindable(LocalFunction function)
     {
@@ -25,6 +37,7 @@ public static class FunctionInvoker
         {
             var type = parameter.ParameterType;
             var bindable = type == typeof(CancellationToken) || type == typeof(FunctionContext) || type == typeof(DurableTaskClient)
+                || parameter.Position == OrchestrationInputParameter(function)?.Position
                 || (parameter.Name == function.Trigger.ParameterName ? TriggerTypeSupported(function.Trigger, type) : OtherSupported(function.Trigger, parameter));
             if (!bindable)
             {
@@ -83,6 +96,11 @@ public static class FunctionInvoker
         if (parameter.Name == function.Trigger.ParameterName)
         {
             return ConvertTrigger(trigger, type);
+        }
+
+        if (parameter.Position == OrchestrationInputParameter(function)?.Position)
+        {
+            return bindingData.GetValueOrDefault(OrchestrationInputKey);
         }
 
         return bindingData.TryGetValue(parameter.Name!, out var value) && value is not null

@@ -41,4 +41,7 @@ internal static partial class Log
 
     [LoggerMessage(1030, LogLevel.Information, "Local runtime: Durable task hub {TaskHub} ready, sidecar on 127.0.0.1:{Port}.")]
     public static partial void DurableHubReady(ILogger logger, string taskHub, int port);
+
+    [LoggerMessage(1031, LogLevel.Warning, "Local runtime: the Durable provider of task hub {TaskHub} held no partition after {Timeout}; orchestrations may wait.")]
+    public static partial void DurableNotRunning(ILogger logger, string taskHub, TimeSpan timeout);
 }

@@ -23,6 +23,9 @@ public sealed class Program
             builder.WebHost.UseUrls("http://127.0.0.1:7071");
         }
 
+        // The Durable backend's and the sidecar's own chatter: warnings and errors only (the Functions host does the same).
+        builder.Logging.AddFilter("DurableTask", LogLevel.Warning).AddFilter("Microsoft.DurableTask", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddNotifications(builder.Configuration);
         builder.AddLocalRuntime();
 

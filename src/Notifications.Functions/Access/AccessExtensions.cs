@@ -37,6 +37,7 @@ public static class AccessExtensions
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor))
             .AddPolicy(Policies.Officer, p => p.RequireRole(Roles.PrivacyOfficer))
             .AddPolicy(Policies.Approve, p => p.RequireRole(Roles.Approver));
         return services;

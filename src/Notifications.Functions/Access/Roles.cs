@@ -14,6 +14,9 @@ public static class Roles
 public static class Policies
 {
     public const string Read = nameof(Read);
+
+    /// <summary>Operators' views (the orchestrations' status): the Auditor role.</summary>
+    public const string Audit = nameof(Audit);
     public const string Officer = nameof(Officer);
     public const string Approve = nameof(Approve);
 }

@@ -1,35 +1,36 @@
 using Notifications.Domain.Assessment;
 using Notifications.Domain.Incidents;
-using Notifications.Infrastructure.Storage;
 using Notifications.Infrastructure.Workflow;
 
 namespace Notifications.Functions.Assessment;
 
 /// <summary>
-/// Queue-triggered activity: run the harm assessment on one version of an incident's facts under the incident's own
-/// policy pack, and report the proposal. A newer version's assessment makes an older one moot.
+/// Activity: runs the harm assessment on one version of an incident's facts under the incident's own policy pack, at the
+/// orchestration's time, and applies the proposal. A newer version's assessment makes an older one moot. Idempotent:
+/// the proposal's event id is per facts version, so a second run applies nothing new.
 /// </summary>
-public sealed partial class AssessHarmActivity(IncidentStore store, WorkflowEngine engine, TimeProvider clock, ILogger<AssessHarmActivity> logger)
+public sealed partial class AssessHarmActivity(IncidentStore store, IncidentApplier applier, ILogger<AssessHarmActivity> logger)
 {
     public const string Name = "AssessHarm";
 
     [Function(Name)]
-    public async Task Run([QueueTrigger(StorageNames.AssessmentsQueue)] string text, CancellationToken cancellationToken)
+    public async Task<ApplyResult> Run([ActivityTrigger] CommandRequest request, CancellationToken cancellationToken)
     {
-        var message = ActivityMessage.Parse(text);
-        using var span = Infrastructure.Telemetry.StartConsumer(Name, message.TraceParent, message.IncidentId);
-        var command = message.Command as AssessHarm ?? throw new FormatException("Expected an assess-harm command.");
-        var (state, _) = await store.LoadAsync(message.IncidentId, cancellationToken);
+        using var span = Infrastructure.Telemetry.Source.StartActivity(Name);
+        span?.SetTag("incident.id", request.IncidentId);
+        var command = request.Command as AssessHarm ?? throw new FormatException("Expected an assess-harm command.");
+        var (state, _) = await store.LoadAsync(request.IncidentId, cancellationToken);
         if (state.Facts is null || state.FactsVersion != command.FactsVersion || state.Status == IncidentStatus.Closed)
         {
-            LogMoot(message.IncidentId, command.FactsVersion, state.FactsVersion);
-            return;
+            LogMoot(request.IncidentId, command.FactsVersion, state.FactsVersion);
+            return ApplyResult.Nothing(EventOutcome.Ignored);
         }
 
-        var proposal = HarmAssessor.Assess(state.Facts, IncidentDecider.PackOf(state), clock.GetUtcNow());
+        var proposal = HarmAssessor.Assess(state.Facts, IncidentDecider.PackOf(state), request.Now);
         var proposed = new AssessmentProposed(proposal, command.FactsVersion) { EventId = $"assessment-proposed:v{command.FactsVersion}" };
-        await engine.HandleAsync(message.IncidentId, proposed, Actor.Activity("assess-harm"), cancellationToken);
-        LogProposed(message.IncidentId, command.FactsVersion, proposal.SignificantHarm, proposal.Level.ToString());
+        var result = await applier.ApplyAsync(request.IncidentId, proposed, Actor.Activity("assess-harm"), request.Now, fromInbox: false, cancellationToken);
+        LogProposed(request.IncidentId, command.FactsVersion, proposal.SignificantHarm, proposal.Level.ToString());
+        return result;
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Incident {IncidentId}: facts v{FactsVersion} assessed: significant {Significant}, level {Level}")]

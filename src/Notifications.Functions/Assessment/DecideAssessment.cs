@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Notifications.Domain.Assessment;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Policy;
@@ -13,18 +14,19 @@ namespace Notifications.Functions.Assessment;
 /// with a written reason. Nothing is notified on the engine's word alone.
 /// Body: <c>{"decision":"confirm"}</c> or <c>{"decision":"override","significantHarm":true,"level":"high","urgency":"immediate","reason":"..."}</c>.
 /// </summary>
-public sealed class DecideAssessment(IncidentStore store, WorkflowEngine engine)
+public sealed class DecideAssessment(IncidentStore store, IncidentCommands commands)
 {
     [Function("DecideAssessment")]
     [Authorize(Policies.Officer)]
-    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/assessment/decision")] HttpRequest request, string id, CancellationToken ct) =>
-        Handle(id, request.HttpContext, store, engine, ct);
+    public Task<IncidentAnswer> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/assessment/decision")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Handle(id, request.HttpContext, store, commands, durable, ct);
 
     public sealed record Request(string? Decision, bool? SignificantHarm, HarmLevel? Level, Urgency? Urgency, string? Reason);
 
-    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(
-        string id, HttpContext http, IncidentStore store, WorkflowEngine engine, CancellationToken ct)
+    public static async Task<IncidentAnswer> Handle(
+        string id, HttpContext http, IncidentStore store, IncidentCommands commands, DurableTaskClient durable, CancellationToken ct)
     {
         var (request, errors) = await JsonBody.ReadAsync<Request>(http.Request, ct);
         var kind = request?.Decision switch
@@ -74,7 +76,7 @@ public sealed class DecideAssessment(IncidentStore store, WorkflowEngine engine)
         IncidentEvent decided = significant
             ? new SignificantHarmDecided(kind!.Value, level, request.Urgency ?? proposal.Urgency, reason, state.FactsVersion) { EventId = eventId }
             : new NoSignificantHarmDecided(kind!.Value, level, reason ?? BelowThresholdReason(proposal), state.FactsVersion) { EventId = eventId };
-        return await WorkflowCalls.RunAsync(engine, id, decided, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        return await commands.RunAsync(durable, id, decided, http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 
     /// <summary>When an officer confirms a below-threshold proposal without words of their own, the proposal's reasons are the record.</summary>

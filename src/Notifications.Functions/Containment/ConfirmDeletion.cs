@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.DurableTask.Client;
+using Notifications.Functions.Incidents;
 using Notifications.Domain.Incidents;
 using Notifications.Infrastructure.Links;
 using Notifications.Infrastructure.Workflow;
@@ -9,7 +11,7 @@ namespace Notifications.Functions.Containment;
 /// The anonymous page behind a deletion-request link. <c>GET</c> only shows a confirm button (mail scanners that
 /// prefetch links confirm nothing); <c>POST</c> records the confirmation once. A forged, expired or used link is refused.
 /// </summary>
-public sealed class ConfirmDeletion(SignedLinks links, WorkflowEngine engine, TimeProvider clock)
+public sealed class ConfirmDeletion(SignedLinks links, IncidentCommands commands, TimeProvider clock)
 {
     [Function("ShowDeletionConfirmation")]
     [AllowAnonymous]
@@ -19,8 +21,9 @@ public sealed class ConfirmDeletion(SignedLinks links, WorkflowEngine engine, Ti
     [Function(nameof(ConfirmDeletion))]
     [AllowAnonymous]
     public Task<IResult> RunConfirm(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/containment/confirm")] HttpRequest request, CancellationToken ct) =>
-        Confirm(request, links, engine, clock, ct);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/containment/confirm")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Confirm(request, links, commands, durable, clock, ct);
 
     public static IResult Show(HttpRequest request, SignedLinks links, TimeProvider clock)
     {
@@ -37,7 +40,8 @@ public sealed class ConfirmDeletion(SignedLinks links, WorkflowEngine engine, Ti
             : Refused(check);
     }
 
-    public static async Task<IResult> Confirm(HttpRequest request, SignedLinks links, WorkflowEngine engine, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Confirm(
+        HttpRequest request, SignedLinks links, IncidentCommands commands, DurableTaskClient durable, TimeProvider clock, CancellationToken ct)
     {
         var token = request.HasFormContentType ? (await request.ReadFormAsync(ct))["token"].ToString() : request.Query["token"].ToString();
         var (check, claims) = links.Verify(token, clock.GetUtcNow());
@@ -46,18 +50,17 @@ public sealed class ConfirmDeletion(SignedLinks links, WorkflowEngine engine, Ti
             return Refused(check);
         }
 
-        try
+        // The event id is the link's nonce: a second use of the link finds its confirmation already in the inbox.
+        var confirmed = new DeletionConfirmed(claims.TaskId, claims.RecipientId) { EventId = $"deletion-confirmed:{claims.Nonce}" };
+        if (!await commands.SubmitAsync(durable, claims.IncidentId, confirmed, new Actor($"link:{claims.RecipientId}", "WrongRecipient"), ct))
         {
-            var confirmed = new DeletionConfirmed(claims.TaskId, claims.RecipientId) { EventId = $"deletion-confirmed:{claims.Nonce}" };
-            var result = await engine.HandleAsync(claims.IncidentId, confirmed, new Actor($"link:{claims.RecipientId}", "WrongRecipient"), ct);
-            return result.Outcome == HandleOutcome.Applied
-                ? Page(200, "Thank you / Merci", "<p>Your confirmation was recorded. Thank you.</p><p lang=\"fr\">Votre confirmation a été enregistrée. Merci.</p>")
-                : Page(409, "Link already used / Lien déjà utilisé", "<p>This link was already used.</p><p lang=\"fr\">Ce lien a déjà été utilisé.</p>");
+            return Page(409, "Link already used / Lien déjà utilisé", "<p>This link was already used.</p><p lang=\"fr\">Ce lien a déjà été utilisé.</p>");
         }
-        catch (Exception ex) when (ex is InvalidTransitionException or DecisionRejectedException)
-        {
-            return Refused(LinkCheck.Forged);
-        }
+
+        var outcome = await commands.WaitAsync(claims.IncidentId, confirmed.EventId, ct);
+        return outcome?.Outcome is EventOutcome.Rejected or EventOutcome.NotFound
+            ? Refused(LinkCheck.Forged)
+            : Page(200, "Thank you / Merci", "<p>Your confirmation was recorded. Thank you.</p><p lang=\"fr\">Votre confirmation a été enregistrée. Merci.</p>");
     }
 
     private static IResult Refused(LinkCheck check) => check == LinkCheck.Expired

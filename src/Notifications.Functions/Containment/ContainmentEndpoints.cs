@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Notifications.Domain.Containment;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
@@ -9,25 +10,28 @@ using Notifications.Infrastructure.Workflow;
 namespace Notifications.Functions.Containment;
 
 /// <summary>Containment tasks over HTTP: add one, complete one, and give a deletion task its wrong recipients.</summary>
-public sealed class ContainmentEndpoints(IncidentStore store, WorkflowEngine engine, TimeProvider clock)
+public sealed class ContainmentEndpoints(IncidentStore store, IncidentCommands commands, TimeProvider clock)
 {
     [Function("AddContainmentTask")]
     [Authorize(Policies.Officer)]
-    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunAddTask(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/containment/tasks")] HttpRequest request, string id, CancellationToken ct) =>
-        AddTask(id, request.HttpContext, engine, clock, ct);
+    public Task<IncidentAnswer> RunAddTask(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/containment/tasks")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        AddTask(id, request.HttpContext, commands, durable, clock, ct);
 
     [Function("CompleteContainmentTask")]
     [Authorize(Policies.Officer)]
-    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunCompleteTask(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/containment/tasks/{taskId}/complete")] HttpRequest request, string id, string taskId, CancellationToken ct) =>
-        CompleteTask(id, taskId, request.HttpContext, engine, ct);
+    public Task<IncidentAnswer> RunCompleteTask(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/containment/tasks/{taskId}/complete")] HttpRequest request, string id, string taskId,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        CompleteTask(id, taskId, request.HttpContext, commands, durable, ct);
 
     [Function("RegisterWrongRecipients")]
     [Authorize(Policies.Officer)]
-    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunRegisterWrongRecipients(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/containment/tasks/{taskId}/wrong-recipients")] HttpRequest request, string id, string taskId, CancellationToken ct) =>
-        RegisterWrongRecipients(id, taskId, request.HttpContext, store, engine, ct);
+    public Task<IncidentAnswer> RunRegisterWrongRecipients(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/containment/tasks/{taskId}/wrong-recipients")] HttpRequest request, string id, string taskId,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        RegisterWrongRecipients(id, taskId, request.HttpContext, store, commands, durable, ct);
 
     public sealed record AddTaskRequest(string? Title, string? Owner, DateTimeOffset? DueAt);
 
@@ -37,8 +41,8 @@ public sealed class ContainmentEndpoints(IncidentStore store, WorkflowEngine eng
 
     public sealed record WrongRecipientRequest(string? Email, string? Language);
 
-    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> AddTask(
-        string id, HttpContext http, WorkflowEngine engine, TimeProvider clock, CancellationToken ct)
+    public static async Task<IncidentAnswer> AddTask(
+        string id, HttpContext http, IncidentCommands commands, DurableTaskClient durable, TimeProvider clock, CancellationToken ct)
     {
         var (request, errors) = await JsonBody.ReadAsync<AddTaskRequest>(http.Request, ct);
         if (request is not null)
@@ -61,11 +65,11 @@ public sealed class ContainmentEndpoints(IncidentStore store, WorkflowEngine eng
         var taskId = "task-custom-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(eventId)))[..10];
         var task = new ContainmentTask(taskId, "custom",
             request.Title!.Trim(), request.Owner!.Trim(), request.DueAt!.Value, ContainmentTaskKind.Manual);
-        return await WorkflowCalls.RunAsync(engine, id, new ContainmentTaskAdded(task) { EventId = eventId }, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        return await commands.RunAsync(durable, id, new ContainmentTaskAdded(task) { EventId = eventId }, http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 
-    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> CompleteTask(
-        string id, string taskId, HttpContext http, WorkflowEngine engine, CancellationToken ct)
+    public static async Task<IncidentAnswer> CompleteTask(
+        string id, string taskId, HttpContext http, IncidentCommands commands, DurableTaskClient durable, CancellationToken ct)
     {
         var (request, errors) = await JsonBody.ReadAsync<CompleteTaskRequest>(http.Request, ct);
         if (request is not null)
@@ -79,11 +83,11 @@ public sealed class ContainmentEndpoints(IncidentStore store, WorkflowEngine eng
         }
 
         var completed = new ContainmentTaskCompleted(taskId, request.Note!.Trim()) { EventId = WorkflowCalls.EventId(http.Request, $"task-completed:{taskId}") };
-        return await WorkflowCalls.RunAsync(engine, id, completed, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        return await commands.RunAsync(durable, id, completed, http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 
-    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RegisterWrongRecipients(
-        string id, string taskId, HttpContext http, IncidentStore store, WorkflowEngine engine, CancellationToken ct)
+    public static async Task<IncidentAnswer> RegisterWrongRecipients(
+        string id, string taskId, HttpContext http, IncidentStore store, IncidentCommands commands, DurableTaskClient durable, CancellationToken ct)
     {
         var (request, errors) = await JsonBody.ReadAsync<WrongRecipientsRequest>(http.Request, ct);
         var recipients = request?.Recipients ?? [];
@@ -116,6 +120,6 @@ public sealed class ContainmentEndpoints(IncidentStore store, WorkflowEngine eng
         var registered = new WrongRecipientsRegistered(taskId,
             recipients.Select((r, i) => new WrongRecipient($"r{first + i}", r.Email!.Trim(), r.Language!)).ToList())
         { EventId = WorkflowCalls.EventId(http.Request, $"wrong-recipients:{taskId}") };
-        return await WorkflowCalls.RunAsync(engine, id, registered, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        return await commands.RunAsync(durable, id, registered, http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 }

@@ -11,30 +11,30 @@ using Notifications.Infrastructure.Workflow;
 namespace Notifications.Functions.Containment;
 
 /// <summary>
-/// Queue-triggered activity: email each wrong recipient of a deletion-confirmation task a request to delete the
+/// Activity: email each wrong recipient of a deletion-confirmation task a request to delete the
 /// misdirected email, in their language, with a one-time signed link. Each recipient is marked <c>sending</c> before
 /// the SMTP call and <c>sent</c> after, so a redelivered message does not ask anyone twice.
 /// </summary>
 public sealed partial class SendDeletionRequestsActivity(
-    IncidentStore store, WorkflowEngine engine, SendOnce once, IEmailSender email, SignedLinks links, IOptions<PrivacyOfficeOptions> office,
-    IOptions<MailOptions> mail, TimeProvider clock, ILogger<SendDeletionRequestsActivity> logger)
+    IncidentStore store, IncidentApplier applier, SendOnce once, IEmailSender email, SignedLinks links, IOptions<PrivacyOfficeOptions> office,
+    IOptions<MailOptions> mail, ILogger<SendDeletionRequestsActivity> logger)
 {
     public const string Name = "SendDeletionRequests";
 
     [Function(Name)]
-    public async Task Run([QueueTrigger(StorageNames.DeletionRequestsQueue)] string text, CancellationToken cancellationToken)
+    public async Task<ApplyResult> Run([ActivityTrigger] CommandRequest request, CancellationToken cancellationToken)
     {
-        var message = ActivityMessage.Parse(text);
-        using var span = Infrastructure.Telemetry.StartConsumer(Name, message.TraceParent, message.IncidentId);
-        var command = message.Command as SendDeletionRequests ?? throw new FormatException("Expected a send-deletion-requests command.");
-        var id = message.IncidentId;
+        using var span = Infrastructure.Telemetry.Source.StartActivity(Name);
+        span?.SetTag("incident.id", request.IncidentId);
+        var command = request.Command as SendDeletionRequests ?? throw new FormatException("Expected a send-deletion-requests command.");
+        var id = request.IncidentId;
         var (state, _) = await store.LoadAsync(id, cancellationToken);
         if (state.Task(command.TaskId) is not { } task || task.Done)
         {
-            return;
+            return ApplyResult.Nothing(EventOutcome.Ignored);
         }
 
-        var expiresAt = clock.GetUtcNow() + links.Lifetime;
+        var expiresAt = request.Now + links.Lifetime;
         var sent = new List<string>();
         foreach (var recipient in task.Recipients.Where(r => !task.RequestsSent.Contains(r.RecipientId)))
         {
@@ -49,12 +49,15 @@ public sealed partial class SendDeletionRequestsActivity(
             sent.Add(recipient.RecipientId);
         }
 
-        if (sent.Count > 0)
+        if (sent.Count == 0)
         {
-            var recorded = new DeletionRequestsSent(task.Task.TaskId, sent, expiresAt) { EventId = $"deletion-requests-sent:{command.CommandId}" };
-            await engine.HandleAsync(id, recorded, Actor.Activity("send-deletion-requests"), cancellationToken);
-            LogSent(id, task.Task.TaskId, sent.Count);
+            return ApplyResult.Nothing(EventOutcome.Ignored);
         }
+
+        var recorded = new DeletionRequestsSent(task.Task.TaskId, sent, expiresAt) { EventId = $"deletion-requests-sent:{command.CommandId}" };
+        var result = await applier.ApplyAsync(id, recorded, Actor.Activity("send-deletion-requests"), request.Now, fromInbox: false, cancellationToken);
+        LogSent(id, task.Task.TaskId, sent.Count);
+        return result;
     }
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Incident {IncidentId}: deletion requests for {TaskId} sent to {Count} wrong recipient(s)")]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Notifications.Domain.Breach;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
@@ -12,16 +13,17 @@ namespace Notifications.Functions.Incidents;
 /// <c>PATCH /api/incidents/{id}</c>: amend the facts with a JSON merge patch (RFC 7396) of the same fields intake takes,
 /// plus a <c>reason</c>. The amendment is recorded and the assessment runs again.
 /// </summary>
-public sealed class AmendFacts(IncidentStore store, WorkflowEngine engine, TimeProvider clock)
+public sealed class AmendFacts(IncidentStore store, IncidentCommands commands, TimeProvider clock)
 {
     [Function(nameof(AmendFacts))]
     [Authorize(Policies.Officer)]
-    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "api/incidents/{id}")] HttpRequest request, string id, CancellationToken ct) =>
-        Handle(id, request.HttpContext, store, engine, clock, ct);
+    public Task<IncidentAnswer> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "api/incidents/{id}")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Handle(id, request.HttpContext, store, commands, durable, clock, ct);
 
-    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(
-        string id, HttpContext http, IncidentStore store, WorkflowEngine engine, TimeProvider clock, CancellationToken ct)
+    public static async Task<IncidentAnswer> Handle(
+        string id, HttpContext http, IncidentStore store, IncidentCommands commands, DurableTaskClient durable, TimeProvider clock, CancellationToken ct)
     {
         var (patch, errors) = await JsonBody.ReadObjectAsync(http.Request, ct);
         if (patch is null)
@@ -62,7 +64,7 @@ public sealed class AmendFacts(IncidentStore store, WorkflowEngine engine, TimeP
         }
 
         var amended = new FactsAmended(facts, changed, reason!.Trim()) { EventId = WorkflowCalls.EventId(http.Request, "amend") };
-        return await WorkflowCalls.RunAsync(engine, id, amended, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        return await commands.RunAsync(durable, id, amended, http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 
     /// <summary>RFC 7396: objects merge recursively, null removes, anything else replaces.</summary>

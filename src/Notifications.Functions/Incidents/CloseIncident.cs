@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
 using Notifications.Infrastructure.Workflow;
@@ -9,18 +10,19 @@ namespace Notifications.Functions.Incidents;
 /// <c>POST /api/incidents/{id}/close</c>: a privacy officer closes the incident with a reason. A human decision is an
 /// external event on the same path as every other: dedupe, decide, one transaction. Reminders stop.
 /// </summary>
-public sealed class CloseIncident(WorkflowEngine engine)
+public sealed class CloseIncident(IncidentCommands commands)
 {
     [Function(nameof(CloseIncident))]
     [Authorize(Policies.Officer)]
-    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/close")] HttpRequest request, string id, CancellationToken ct) =>
-        Handle(id, request.HttpContext, engine, ct);
+    public Task<IncidentAnswer> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/close")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Handle(id, request.HttpContext, commands, durable, ct);
 
     public sealed record Request(string? Reason);
 
-    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(
-        string id, HttpContext http, WorkflowEngine engine, CancellationToken ct)
+    public static async Task<IncidentAnswer> Handle(
+        string id, HttpContext http, IncidentCommands commands, DurableTaskClient durable, CancellationToken ct)
     {
         var (request, errors) = await JsonBody.ReadAsync<Request>(http.Request, ct);
         if (request is not null && (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000))
@@ -34,6 +36,6 @@ public sealed class CloseIncident(WorkflowEngine engine)
         }
 
         var closed = new IncidentClosed(request.Reason!.Trim(), BelowThreshold: false) { EventId = WorkflowCalls.EventId(http.Request, "close") };
-        return await WorkflowCalls.RunAsync(engine, id, closed, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        return await commands.RunAsync(durable, id, closed, http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Notifications.Domain.Breach;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Policy;
@@ -13,13 +14,14 @@ using Notifications.Infrastructure.Workflow;
 namespace Notifications.Functions.Incidents;
 
 /// <summary><c>POST /api/incidents</c>: take a breach report, register it, plan containment, assess it and start its clock.</summary>
-public sealed class ReportIncident(WorkflowEngine engine, PolicySelection policy, TimeProvider clock)
+public sealed class ReportIncident(IncidentCommands commands, IncidentStore store, PolicySelection policy, TimeProvider clock)
 {
     [Function(nameof(ReportIncident))]
     [Authorize(Policies.Officer)]
-    public Task<Results<Created<IncidentView>, ValidationProblem, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents")] HttpRequest request, CancellationToken ct) =>
-        Handle(request.HttpContext, engine, policy, clock, ct);
+    public Task<Results<Created<IncidentView>, Accepted<EventStatus>, ValidationProblem, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Handle(request.HttpContext, commands, durable, store, policy, clock, ct);
 
     /// <summary>The facts every report must state (see <see cref="BreachFacts"/>); <c>determined</c> may follow later.</summary>
     public static readonly string[] RequiredFacts =
@@ -30,8 +32,9 @@ public sealed class ReportIncident(WorkflowEngine engine, PolicySelection policy
 
     public sealed record ReporterRequest(string? Name, string? Email, string? Phone);
 
-    public static async Task<Results<Created<IncidentView>, ValidationProblem, ProblemHttpResult>> Handle(
-        HttpContext http, WorkflowEngine engine, PolicySelection policy, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<IncidentView>, Accepted<EventStatus>, ValidationProblem, ProblemHttpResult>> Handle(
+        HttpContext http, IncidentCommands commands, DurableTaskClient durable, IncidentStore store, PolicySelection policy, TimeProvider clock,
+        CancellationToken ct)
     {
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         var (node, errors) = await JsonBody.ReadObjectAsync(http.Request, ct);
@@ -56,8 +59,8 @@ public sealed class ReportIncident(WorkflowEngine engine, PolicySelection policy
         var id = key.Length > 0 ? "inc-" + Hash(actor.Id + "\n" + key)[..24] : "inc-" + Guid.NewGuid().ToString("N")[..24];
         var reported = new IncidentReported(report, hash, policy.Current.Id, policy.Current.Version) { EventId = "reported" };
 
-        var result = await engine.HandleAsync(id, reported, actor, ct);
-        if (result.Outcome == HandleOutcome.Duplicate && result.State.RequestHash != hash)
+        var outcome = await commands.DecideAsync(durable, id, reported, actor, ct);
+        if (outcome.Event is IncidentReported first && first.RequestHash != hash)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
@@ -65,7 +68,9 @@ public sealed class ReportIncident(WorkflowEngine engine, PolicySelection policy
                 detail: "This Idempotency-Key was already used for a different breach report.");
         }
 
-        return TypedResults.Created($"/api/incidents/{id}", IncidentView.From(result.State));
+        return outcome.Outcome == EventOutcome.Pending
+            ? TypedResults.Accepted(GetEventOutcome.Location(id, reported.EventId), EventStatus.From(outcome))
+            : TypedResults.Created($"/api/incidents/{id}", IncidentView.From((await store.LoadAsync(id, ct)).State));
     }
 
     public static (IncidentReport? Report, Dictionary<string, string[]> Errors) Validate(JsonObject node, DateTimeOffset now, PolicyPack pack)

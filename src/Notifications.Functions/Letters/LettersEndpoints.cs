@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Recipients;
 using Notifications.Functions.Access;
@@ -24,13 +25,14 @@ namespace Notifications.Functions.Letters;
 /// </para>
 /// </summary>
 public sealed class LettersEndpoints(
-    IncidentStore store, LetterExporter exporter, WorkflowEngine engine, NoticeCompletion completion, NoticeContentScreen screen, ILoggerFactory loggers)
+    IncidentStore store, LetterExporter exporter, IncidentCommands commands, NoticeCompletion completion, NoticeContentScreen screen, ILoggerFactory loggers)
 {
     [Function("ExportLetters")]
     [Authorize(Policies.Officer)]
     public Task<Results<FileStreamHttpResult, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunExport(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}/letters")] HttpRequest request, string id, CancellationToken ct) =>
-        Export(id, request.Query.TryGetValue("format", out var format) ? format.ToString() : null, request.HttpContext, store, exporter, engine,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents/{id}/letters")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Export(id, request.Query.TryGetValue("format", out var format) ? format.ToString() : null, request.HttpContext, store, exporter, commands, durable,
             completion, screen, loggers, ct);
 
     [Function("GetBlockedLetters")]
@@ -48,7 +50,7 @@ public sealed class LettersEndpoints(
     public static string EventIdFor(string importId, string sha256) => $"letters-exported:{importId}:{sha256}";
 
     public static async Task<Results<FileStreamHttpResult, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Export(
-        string id, string? format, HttpContext http, IncidentStore store, LetterExporter exporter, WorkflowEngine engine,
+        string id, string? format, HttpContext http, IncidentStore store, LetterExporter exporter, IncidentCommands commands, DurableTaskClient durable,
         NoticeCompletion completion, NoticeContentScreen screen, ILoggerFactory loggers, CancellationToken ct)
     {
         var letterFormat = LetterFormat.Find(format);
@@ -93,7 +95,7 @@ public sealed class LettersEndpoints(
                 BlockedByCode = tally.BlockedByCode,
                 Returned = tally.Returned,
             };
-            var recorded = await WorkflowCalls.RunAsync(engine, id, exported, http.User.ToActor(Roles.PrivacyOfficer), ct);
+            var recorded = await commands.RunAsync(durable, id, exported, http.User.ToActor(Roles.PrivacyOfficer), ct);
             switch (recorded.Result)
             {
                 case NotFound<ProblemDetailsBody> gone:
@@ -110,7 +112,7 @@ public sealed class LettersEndpoints(
             LettersLog.Exported(loggers.CreateLogger(LettersLog.Category), id, letterFormat.Name, tally.Letters, tally.Blocked.Count, sha256);
 
             // The fan-out may have finished first and held completion for these letters.
-            await completion.RecordAsync(id, Actor.Activity("export-letters"), ct);
+            await completion.RecordAsync(durable, id, Actor.Activity("export-letters"), ct);
 
             var headers = http.Response.Headers;
             headers[CountHeader] = tally.Letters.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Recipients;
 using Notifications.Functions.Access;
@@ -19,13 +20,14 @@ namespace Notifications.Functions.Letters;
 /// A repeated request changes nothing.
 /// </summary>
 public sealed class RecordReturnedLetters(
-    IncidentStore store, RecipientStore recipients, ReturnedLetterRecorder recorder, WorkflowEngine engine, NoticeCompletion completion, ILoggerFactory loggers)
+    IncidentStore store, RecipientStore recipients, ReturnedLetterRecorder recorder, IncidentCommands commands, NoticeCompletion completion, ILoggerFactory loggers)
 {
     [Function(nameof(RecordReturnedLetters))]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<Response>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/letters/returned")] HttpRequest request, string id, CancellationToken ct) =>
-        Handle(id, request.HttpContext, store, recipients, recorder, engine, completion, loggers, ct);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/letters/returned")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Handle(id, request.HttpContext, store, recipients, recorder, commands, durable, completion, loggers, ct);
 
     /// <summary>People per request; the body limit (<see cref="JsonBody.MaxBytes"/>) allows about this many ids of usual length.</summary>
     public const int MaxPeople = 2000;
@@ -43,7 +45,7 @@ public sealed class RecordReturnedLetters(
     public sealed record Response(int Returned, int AlreadyReturned, int TotalReturned, NoticeCounts? Notices);
 
     public static async Task<Results<Ok<Response>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(
-        string id, HttpContext http, IncidentStore store, RecipientStore recipients, ReturnedLetterRecorder recorder, WorkflowEngine engine,
+        string id, HttpContext http, IncidentStore store, RecipientStore recipients, ReturnedLetterRecorder recorder, IncidentCommands commands, DurableTaskClient durable,
         NoticeCompletion completion, ILoggerFactory loggers, CancellationToken ct)
     {
         var (r, errors) = await JsonBody.ReadAsync<Request>(http.Request, ct);
@@ -86,7 +88,7 @@ public sealed class RecordReturnedLetters(
 
         var actor = http.User.ToActor(Roles.PrivacyOfficer);
         var returned = new LettersReturned(importId, result.Total, reason) { EventId = $"letters-returned:{importId}:{result.Total}" };
-        var recorded = await WorkflowCalls.RunAsync(engine, id, returned, actor, ct);
+        var recorded = await commands.RunAsync(durable, id, returned, actor, ct);
         switch (recorded.Result)
         {
             case NotFound<ProblemDetailsBody> gone:
@@ -100,7 +102,7 @@ public sealed class RecordReturnedLetters(
         LettersLog.Returned(loggers.CreateLogger(LettersLog.Category), id, result.Marked, result.AlreadyReturned, result.Total);
 
         // Completion, if it is recorded (or being recorded by the fan-out's last batch), follows the new counts.
-        await completion.ReviseAsync(id, actor, ct);
+        await completion.ReviseAsync(durable, id, actor, ct);
         var (now, _) = await store.LoadAsync(id, ct);
         return TypedResults.Ok(new Response(result.Marked, result.AlreadyReturned, result.Total, now.Notices));
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Recipients;
@@ -17,20 +18,21 @@ namespace Notifications.Functions.Notices;
 /// the reason. A fan-out in progress is halted first; whoever it already emailed counts as notified directly, everyone
 /// else except the withheld counts as notified indirectly. The notices are complete with those counts.
 /// </summary>
-public sealed class ChooseIndirectNotice(IncidentStore store, WorkflowEngine engine, FanOutControl control, FanOutProgress progress, IOptions<PrivacyOfficeOptions> office)
+public sealed class ChooseIndirectNotice(IncidentStore store, IncidentCommands commands, FanOutControl control, FanOutProgress progress, IOptions<PrivacyOfficeOptions> office)
 {
     [Function("ChooseIndirectNotice")]
     [Authorize(Policies.Officer)]
-    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/indirect")] HttpRequest request, string id, CancellationToken ct) =>
-        Handle(id, request.HttpContext, store, engine, control, progress, office, ct);
+    public Task<IncidentAnswer> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/indirect")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Handle(id, request.HttpContext, store, commands, durable, control, progress, office, ct);
 
     public const int MaxReasonLength = 2000;
 
     public sealed record Request(string? Trigger, string? Reason);
 
-    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(
-        string id, HttpContext http, IncidentStore store, WorkflowEngine engine, FanOutControl control, FanOutProgress progress,
+    public static async Task<IncidentAnswer> Handle(
+        string id, HttpContext http, IncidentStore store, IncidentCommands commands, DurableTaskClient durable, FanOutControl control, FanOutProgress progress,
         IOptions<PrivacyOfficeOptions> office, CancellationToken ct)
     {
         var (r, errors) = await JsonBody.ReadAsync<Request>(http.Request, ct);
@@ -64,7 +66,7 @@ public sealed class ChooseIndirectNotice(IncidentStore store, WorkflowEngine eng
         if (state.IndirectNotice is not null)
         {
             // A retried request (the engine answers it from its dedupe marker) or a second choice (the decider refuses it).
-            return await WorkflowCalls.RunAsync(engine, id, new IndirectNoticeChosen(trigger.Code, r.Reason!.Trim(), state.Notices!) { EventId = eventId },
+            return await commands.RunAsync(durable, id, new IndirectNoticeChosen(trigger.Code, r.Reason!.Trim(), state.Notices!) { EventId = eventId },
                 http.User.ToActor(Roles.PrivacyOfficer), ct);
         }
 
@@ -89,7 +91,7 @@ public sealed class ChooseIndirectNotice(IncidentStore store, WorkflowEngine eng
         var url = $"{office.Value.BaseUrl.TrimEnd('/')}/api/public/notices/{Uri.EscapeDataString(id)}";
         var counts = Counts(state, sent, $"{trigger.Labels.En} {r.Reason!.Trim()}", url);
         var chosen = new IndirectNoticeChosen(trigger.Code, r.Reason.Trim(), counts) { EventId = eventId };
-        return await WorkflowCalls.RunAsync(engine, id, chosen, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        return await commands.RunAsync(durable, id, chosen, http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 
     /// <summary>Emailed before the switch: direct. Letters exported before it (and not come back): letters. Withheld stay withheld. Everyone else: indirect.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
 using Notifications.Functions.Incidents;
@@ -11,18 +12,19 @@ namespace Notifications.Functions.Notices;
 /// notified (directly, by letter or indirectly) or withheld, with the counts. Reminders stop and the Commissioner's
 /// report draft takes the final counts. (The mass fan-out records the same event when its last batch completes.)
 /// </summary>
-public sealed class CompleteNotices(WorkflowEngine engine)
+public sealed class CompleteNotices(IncidentCommands commands)
 {
     [Function("CompleteNotices")]
     [Authorize(Policies.Officer)]
-    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/complete")] HttpRequest request, string id, CancellationToken ct) =>
-        Handle(id, request.HttpContext, engine, ct);
+    public Task<IncidentAnswer> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/complete")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Handle(id, request.HttpContext, commands, durable, ct);
 
     public sealed record Request(int? Direct, int? Letters, int? Indirect, int? Withheld, List<string>? WithheldReasons, string? Method);
 
-    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(
-        string id, HttpContext http, WorkflowEngine engine, CancellationToken ct)
+    public static async Task<IncidentAnswer> Handle(
+        string id, HttpContext http, IncidentCommands commands, DurableTaskClient durable, CancellationToken ct)
     {
         var (r, errors) = await JsonBody.ReadAsync<Request>(http.Request, ct);
         if (r is not null)
@@ -52,7 +54,7 @@ public sealed class CompleteNotices(WorkflowEngine engine)
         }
 
         var counts = new NoticeCounts(r.Direct!.Value, r.Letters!.Value, r.Indirect!.Value, r.Withheld!.Value, r.WithheldReasons ?? [], r.Method!.Trim());
-        return await WorkflowCalls.RunAsync(engine, id, new NoticesCompleted(counts) { EventId = WorkflowCalls.EventId(http.Request, "notices-completed") },
+        return await commands.RunAsync(durable, id, new NoticesCompleted(counts) { EventId = WorkflowCalls.EventId(http.Request, "notices-completed") },
             http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 }

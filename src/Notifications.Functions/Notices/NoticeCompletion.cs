@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Recipients;
 using Notifications.Infrastructure.FanOut;
@@ -15,20 +16,20 @@ namespace Notifications.Functions.Notices;
 /// with nobody to email needs no fan-out run. Letters that came back undelivered (<see cref="LettersReturned"/>) count
 /// as indirect, not letters. A delivery report or a returned letter afterwards revises the counts (<see cref="ReviseAsync"/>).
 /// </summary>
-public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentStore store, WorkflowEngine engine, ILogger<NoticeCompletion> logger)
+public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentStore store, Incidents.IncidentCommands commands, ILogger<NoticeCompletion> logger)
 {
     /// <summary>The withheld reason recorded with the counts; each person's own reason stays on their row.</summary>
     public const string WithheldReason =
         "Notice could reasonably be expected to result in immediate and grave harm; the reason is recorded with each person.";
 
-    public Task<bool> RecordAsync(string incidentId, CancellationToken ct) =>
-        RecordAsync(incidentId, Actor.Activity("send-notification-batch"), ct);
+    public Task<bool> RecordAsync(DurableTaskClient durable, string incidentId, CancellationToken ct) =>
+        RecordAsync(durable, incidentId, Actor.Activity("send-notification-batch"), ct);
 
     /// <param name="actor">
     /// Who the history names for the completion: the batch activity, the letters export, or, for an import with nobody to
     /// email or write to, the approval or the import that came last.
     /// </param>
-    public async Task<bool> RecordAsync(string incidentId, Actor actor, CancellationToken ct)
+    public async Task<bool> RecordAsync(DurableTaskClient durable, string incidentId, Actor actor, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(incidentId, ct);
         if (state.NoticeContent?.ApprovedAt is null || state.NoticeContentHold?.Holds(NoticeContentTargets.Approved) == true)
@@ -72,7 +73,8 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
 
         var counts = Counts(snapshot, byChannel, LettersNotReturned(state), state.ReturnedLettersOfCurrentImport);
         var completed = new NoticesCompleted(counts) { EventId = $"notices-completed:{snapshot.RunId}" };
-        await engine.HandleAsync(incidentId, completed, actor, ct);
+        // Waited for (a few seconds at most), so the request that completed the notices answers with them complete.
+        await commands.DecideAsync(durable, incidentId, completed, actor, ct);
         LogCompleted(incidentId, snapshot.RunId, counts.Direct, counts.Letters, counts.Indirect, counts.Withheld);
         return true;
     }
@@ -83,11 +85,11 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
     /// counts as they now stand. The incident is written only when the counts differ from the recorded ones; the event id
     /// is derived from the counts, so handlers that computed the same counts at once record them once.
     /// </summary>
-    public Task<bool> ReviseAsync(string incidentId, CancellationToken ct) =>
-        ReviseAsync(incidentId, Actor.Activity("receive-delivery-report"), ct);
+    public Task<bool> ReviseAsync(DurableTaskClient durable, string incidentId, CancellationToken ct) =>
+        ReviseAsync(durable, incidentId, Actor.Activity("receive-delivery-report"), ct);
 
     /// <param name="actor">Who the history names for a revision: the delivery-report activity, or the officer who recorded returned letters.</param>
-    public async Task<bool> ReviseAsync(string incidentId, Actor actor, CancellationToken ct)
+    public async Task<bool> ReviseAsync(DurableTaskClient durable, string incidentId, Actor actor, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(incidentId, ct);
         var snapshot = await FanOutAsync(incidentId, state, ct);
@@ -105,7 +107,7 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
 
             // The run's last batch may be recording completion right now from counts read before this report: record
             // it here, and revise below if what got recorded is older.
-            await RecordAsync(incidentId, ct);
+            await RecordAsync(durable, incidentId, ct);
             (state, _) = await store.LoadAsync(incidentId, ct);
         }
 
@@ -124,9 +126,11 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
         }
 
         var revised = new NoticeCountsRevised(counts) { EventId = RevisionEventId(counts) };
-        var result = await engine.HandleAsync(incidentId, revised, actor, ct);
-        LogRevised(incidentId, snapshot.RunId, counts.Direct, counts.Letters, counts.Indirect, result.Outcome);
-        return result.Outcome == HandleOutcome.Applied;
+        // Handlers that computed the same counts at once submit one event id: the inbox takes it once.
+        var added = await commands.SubmitAsync(durable, incidentId, revised, actor, ct);
+        await commands.WaitAsync(incidentId, revised.EventId, ct);
+        LogRevised(incidentId, snapshot.RunId, counts.Direct, counts.Letters, counts.Indirect, added);
+        return added;
     }
 
     /// <summary>
@@ -219,6 +223,6 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
     private partial void LogCompleted(string incidentId, string runId, int direct, int letters, int indirect, int withheld);
 
     [LoggerMessage(EventId = 6106, Level = LogLevel.Information,
-        Message = "Incident {IncidentId}: run {RunId} notice counts revised: direct {Direct}, letters {Letters}, indirect {Indirect} ({Outcome})")]
-    private partial void LogRevised(string incidentId, string runId, int direct, int letters, int indirect, HandleOutcome outcome);
+        Message = "Incident {IncidentId}: run {RunId} notice counts revised: direct {Direct}, letters {Letters}, indirect {Indirect} (submitted {Submitted})")]
+    private partial void LogRevised(string incidentId, string runId, int direct, int letters, int indirect, bool submitted);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Policy;
 using Notifications.Domain.Reports;
@@ -15,19 +16,21 @@ namespace Notifications.Functions.Notices;
 /// the incident's facts against the pack's required elements; an approver approves (pins) it, templates included.
 /// </summary>
 public sealed class NoticeContentEndpoints(
-    IncidentStore store, WorkflowEngine engine, ContactPerson contact, NoticeCompletion completion, NoticeContentScreen screen)
+    IncidentStore store, IncidentCommands commands, ContactPerson contact, NoticeCompletion completion, NoticeContentScreen screen)
 {
     [Function("SubmitNoticeContent")]
     [Authorize(Policies.Officer)]
-    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunSubmit(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notices/content")] HttpRequest request, string id, CancellationToken ct) =>
-        Submit(id, request.HttpContext, store, engine, contact, screen, ct);
+    public Task<IncidentAnswer> RunSubmit(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notices/content")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Submit(id, request.HttpContext, store, commands, durable, contact, screen, ct);
 
     [Function("ApproveNoticeContent")]
     [Authorize(Policies.Approve)]
-    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunApprove(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notices/approve")] HttpRequest request, string id, CancellationToken ct) =>
-        Approve(id, request.HttpContext, store, engine, completion, ct);
+    public Task<IncidentAnswer> RunApprove(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notices/approve")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Approve(id, request.HttpContext, store, commands, durable, completion, ct);
 
     [Function("GetDefaultNoticeTemplates")]
     [Authorize(Policies.Read)]
@@ -51,8 +54,8 @@ public sealed class NoticeContentEndpoints(
 
     public sealed record TemplatesView(string Version, NoticeTemplate En, NoticeTemplate Fr);
 
-    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Submit(
-        string id, HttpContext http, IncidentStore store, WorkflowEngine engine, ContactPerson contact, NoticeContentScreen screen, CancellationToken ct)
+    public static async Task<IncidentAnswer> Submit(
+        string id, HttpContext http, IncidentStore store, IncidentCommands commands, DurableTaskClient durable, ContactPerson contact, NoticeContentScreen screen, CancellationToken ct)
     {
         var (r, errors) = await JsonBody.ReadAsync<Request>(http.Request, ct);
         if (r is not null)
@@ -101,7 +104,7 @@ public sealed class NoticeContentEndpoints(
             }
         }
 
-        return await WorkflowCalls.RunAsync(engine, id, submitted, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        return await commands.RunAsync(durable, id, submitted, http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 
     /// <summary>
@@ -109,8 +112,8 @@ public sealed class NoticeContentEndpoints(
     /// <c>{"templateVersion"}</c> names the version the approver reviewed, so a newer submission is not approved unseen.
     /// Content written for the deployed templates is approved only while those are still the deployed ones.
     /// </summary>
-    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Approve(
-        string id, HttpContext http, IncidentStore store, WorkflowEngine engine, NoticeCompletion completion, CancellationToken ct)
+    public static async Task<IncidentAnswer> Approve(
+        string id, HttpContext http, IncidentStore store, IncidentCommands commands, DurableTaskClient durable, NoticeCompletion completion, CancellationToken ct)
     {
         string? reviewed = null;
         if (http.Request.ContentLength is > 0)
@@ -126,12 +129,12 @@ public sealed class NoticeContentEndpoints(
 
         var submitted = (await store.LoadAsync(id, ct)).State.NoticeContent?.Submitted;
         var version = reviewed ?? (submitted?.Templates is not null ? submitted.TemplateVersion : NoticeTemplateSet.Default.Version);
-        var approved = await WorkflowCalls.RunAsync(engine, id,
+        var approved = await commands.RunAsync(durable, id,
             new NoticeContentApproved(version) { EventId = WorkflowCalls.EventId(http.Request, "notice-content-approved") },
             http.User.ToActor(Roles.Approver), ct);
 
         // An import with nobody to email or write to is complete once its public notice is approved.
-        return approved.Result is Ok<IncidentView> && await completion.RecordAsync(id, Actor.Activity("approve-notice-content"), ct)
+        return approved.Result is Ok<IncidentView> && await completion.RecordAsync(durable, id, Actor.Activity("approve-notice-content"), ct)
             ? TypedResults.Ok(IncidentView.From((await store.LoadAsync(id, ct)).State))
             : approved;
     }

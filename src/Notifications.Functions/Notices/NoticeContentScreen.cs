@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,7 @@ namespace Notifications.Functions.Notices;
 /// page call it; the check itself is pure. Logs ids and counts, never the content.
 /// </summary>
 public sealed partial class NoticeContentScreen(
-    RecipientStore recipients, FanOutPlanner planner, FanOutProgress progress, FanOutControl control, WorkflowEngine engine,
+    RecipientStore recipients, FanOutPlanner planner, FanOutProgress progress, FanOutControl control, IncidentCommands commands,
     ContactPerson office, ILogger<NoticeContentScreen> logger)
 {
     /// <summary>An index of a large import holds a few million hashes; the incidents being worked on at once are few.</summary>
@@ -76,7 +77,7 @@ public sealed partial class NoticeContentScreen(
     /// Before a run starts (<paramref name="target"/> approved) or resumes (run): a 409 naming the fields and kinds when
     /// the text to send has a finding now, which is recorded as a hold; null when it is clean.
     /// </summary>
-    public async Task<ProblemHttpResult?> RefuseAsync(IncidentState state, string target, Actor actor, CancellationToken ct)
+    public async Task<ProblemHttpResult?> RefuseAsync(DurableTaskClient durable, IncidentState state, string target, Actor actor, CancellationToken ct)
     {
         var findings = target == NoticeContentTargets.Run
             ? await RunFindingsAsync(state, ct)
@@ -88,14 +89,8 @@ public sealed partial class NoticeContentScreen(
 
         var importId = state.Recipients?.ImportId ?? "";
         var held = new NoticeContentHeld(importId, findings) { EventId = $"notice-content-held:{target}:{importId}:{state.NoticeContent?.ApprovedAt?.UtcTicks}" };
-        try
-        {
-            await engine.HandleAsync(state.IncidentId, held, actor, ct);
-        }
-        catch (Exception ex) when (ex is InvalidTransitionException or DecisionRejectedException)
-        {
-            // Closed or without content meanwhile: the refusal stands without a record.
-        }
+        // Recorded in the history by the incident (refused there if it was closed meanwhile: the refusal stands anyway).
+        await commands.DecideAsync(durable, state.IncidentId, held, actor, ct);
 
         LogHeld(state.IncidentId, findings.Count);
         return WorkflowCalls.Conflict(Reason(target, findings));

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notifications.Domain.Incidents;
 using Notifications.Domain.Reports;
@@ -19,8 +20,9 @@ public sealed class NotificationEndpoints(
     [Function("StartNotification")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunStart(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/start")] HttpRequest request, string id, CancellationToken ct) =>
-        Start(id, request.HttpContext, store, planner, progress, contact, screen, ct);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/start")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Start(durable, id, request.HttpContext, store, planner, progress, contact, screen, ct);
 
     [Function("HaltNotification")]
     [Authorize(Policies.Officer)]
@@ -31,8 +33,9 @@ public sealed class NotificationEndpoints(
     [Function("ResumeNotification")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunResume(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/resume")] HttpRequest request, string id, CancellationToken ct) =>
-        Resume(id, request.HttpContext, store, control, progress, screen, ct);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/resume")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Resume(durable, id, request.HttpContext, store, control, progress, screen, ct);
 
     [Function("GetNotification")]
     [Authorize(Policies.Read)]
@@ -45,7 +48,7 @@ public sealed class NotificationEndpoints(
     public static string RunIdFor(string importId) => $"run-{importId}";
 
     public static async Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Start(
-        string id, HttpContext http, IncidentStore store, FanOutPlanner planner, FanOutProgress progress, ContactPerson contact,
+        DurableTaskClient durable, string id, HttpContext http, IncidentStore store, FanOutPlanner planner, FanOutProgress progress, ContactPerson contact,
         NoticeContentScreen screen, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
@@ -61,7 +64,7 @@ public sealed class NotificationEndpoints(
         }
 
         // The approved text against the people imported now (and content stored before the check existed).
-        if (await screen.RefuseAsync(state, NoticeContentTargets.Approved, http.User.ToActor(Roles.PrivacyOfficer), ct) is { } held)
+        if (await screen.RefuseAsync(durable, state, NoticeContentTargets.Approved, http.User.ToActor(Roles.PrivacyOfficer), ct) is { } held)
         {
             return held;
         }
@@ -105,7 +108,7 @@ public sealed class NotificationEndpoints(
             : NoRun(id);
 
     public static async Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Resume(
-        string id, HttpContext http, IncidentStore store, FanOutControl control, FanOutProgress progress, NoticeContentScreen screen, CancellationToken ct)
+        DurableTaskClient durable, string id, HttpContext http, IncidentStore store, FanOutControl control, FanOutProgress progress, NoticeContentScreen screen, CancellationToken ct)
     {
         if (await progress.GetAsync(id, ct) is null)
         {
@@ -125,7 +128,7 @@ public sealed class NotificationEndpoints(
         }
 
         // The run sends the text pinned at its start: held if it names someone imported since, or carries an identifier.
-        if (await screen.RefuseAsync(state, NoticeContentTargets.Run, http.User.ToActor(Roles.PrivacyOfficer), ct) is { } held)
+        if (await screen.RefuseAsync(durable, state, NoticeContentTargets.Run, http.User.ToActor(Roles.PrivacyOfficer), ct) is { } held)
         {
             return held;
         }

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Azure.Storage.Queues.Models;
 using Notifications.Infrastructure.FanOut;
 
@@ -20,7 +21,7 @@ public sealed partial class ReceiveDeliveryReport(
     public const string Name = "ReceiveDeliveryReport";
 
     [Function(Name)]
-    public async Task Run([QueueTrigger(Queue)] QueueMessage message, CancellationToken cancellationToken)
+    public async Task Run([QueueTrigger(Queue)] QueueMessage message, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         IReadOnlyList<DeliveryReport> reports;
         try
@@ -47,7 +48,7 @@ public sealed partial class ReceiveDeliveryReport(
 
             if (result is { CountsChanged: true, IncidentId: { } incidentId })
             {
-                await completion.ReviseAsync(incidentId, cancellationToken);
+                await completion.ReviseAsync(durable, incidentId, cancellationToken);
             }
         }
     }

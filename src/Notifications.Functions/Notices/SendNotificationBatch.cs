@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Notifications.Domain.Incidents;
 using Notifications.Infrastructure.FanOut;
 using Notifications.Infrastructure.Workflow;
@@ -21,7 +22,7 @@ public sealed partial class SendNotificationBatch(
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     [Function(Name)]
-    public async Task Run([QueueTrigger(FanOutKeys.Queue)] string text, CancellationToken cancellationToken)
+    public async Task Run([QueueTrigger(FanOutKeys.Queue)] string text, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var message = BatchMessage.Parse(text);
         using var span = Infrastructure.Telemetry.StartConsumer(Name, message.TraceParent, message.IncidentId);
@@ -44,7 +45,7 @@ public sealed partial class SendNotificationBatch(
 
         if (await progress.IsCompleteAsync(message.IncidentId, cancellationToken))
         {
-            await completion.RecordAsync(message.IncidentId, cancellationToken);
+            await completion.RecordAsync(durable, message.IncidentId, cancellationToken);
         }
     }
 

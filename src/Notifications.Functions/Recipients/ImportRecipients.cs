@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Notifications.Domain.Incidents;
@@ -17,19 +18,20 @@ namespace Notifications.Functions.Recipients;
 /// any error imports nothing and answers 400 with each error's line and column.
 /// </summary>
 public sealed class ImportRecipients(
-    IncidentStore store, RecipientImporter importer, ContactDataPurger purger, WorkflowEngine engine, NoticeCompletion completion, NoticeContentScreen screen)
+    IncidentStore store, RecipientImporter importer, ContactDataPurger purger, IncidentCommands commands, NoticeCompletion completion, NoticeContentScreen screen)
 {
     [Function(nameof(ImportRecipients))]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<ImportManifest>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/recipients")] HttpRequest request, string id, CancellationToken ct) =>
-        Handle(id, request.HttpContext, store, importer, purger, engine, completion, screen, ct);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/recipients")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Handle(id, request.HttpContext, store, importer, purger, commands, durable, completion, screen, ct);
 
     /// <summary>Large lists: a few hundred thousand rows (about 150 bytes each).</summary>
     public const long MaxBytes = 256L * 1024 * 1024;
 
     public static async Task<Results<Ok<ImportManifest>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Handle(
-        string id, HttpContext http, IncidentStore store, RecipientImporter importer, ContactDataPurger purger, WorkflowEngine engine,
+        string id, HttpContext http, IncidentStore store, RecipientImporter importer, ContactDataPurger purger, IncidentCommands commands, DurableTaskClient durable,
         NoticeCompletion completion, NoticeContentScreen screen, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
@@ -85,11 +87,8 @@ public sealed class ImportRecipients(
             EventId = $"recipients-imported:{manifest.ImportId}",
             NoticeContentFindings = findings,
         };
-        try
-        {
-            await engine.HandleAsync(id, recorded, http.User.ToActor(Roles.PrivacyOfficer), ct);
-        }
-        catch (Exception ex) when (ex is InvalidTransitionException or DecisionRejectedException)
+        var outcome = await commands.DecideAsync(durable, id, recorded, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        if (outcome.Outcome is EventOutcome.Rejected or EventOutcome.NotFound)
         {
             // Closed, or the contact data purged, while the file was read: rows imported after a purge are purged as well.
             if ((await store.LoadAsync(id, ct)).State.ContactDataPurgedAt is not null)
@@ -97,11 +96,11 @@ public sealed class ImportRecipients(
                 await purger.PurgeAsync(id, ct);
             }
 
-            return WorkflowCalls.Conflict(ex.Message);
+            return WorkflowCalls.Conflict(outcome.Detail ?? "Not allowed now.");
         }
 
         // Nobody to email or write to, and the public notice already approved: the notices are complete now.
-        await completion.RecordAsync(id, Actor.Activity("import-recipients"), ct);
+        await completion.RecordAsync(durable, id, Actor.Activity("import-recipients"), ct);
         return TypedResults.Ok(manifest);
     }
 

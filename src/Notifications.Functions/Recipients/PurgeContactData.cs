@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
 using Notifications.Functions.Incidents;
@@ -14,7 +15,7 @@ namespace Notifications.Functions.Recipients;
 /// The rows are stripped first and <see cref="ContactDataPurged"/> is recorded last, so a crash in between leaves the
 /// incident due and the next run finishes the idempotent strip; once recorded, the incident drops out of the daily query.
 /// </summary>
-public sealed partial class PurgeContactData(IncidentStore store, ContactDataPurger purger, WorkflowEngine engine, TimeProvider clock,
+public sealed partial class PurgeContactData(IncidentStore store, ContactDataPurger purger, IncidentCommands commands, TimeProvider clock,
     ILogger<PurgeContactData> logger)
 {
 
@@ -22,7 +23,7 @@ public sealed partial class PurgeContactData(IncidentStore store, ContactDataPur
     public const string TimerEventId = "contact-data-purged";
 
     [Function(nameof(PurgeContactData))]
-    public async Task Run([TimerTrigger("0 0 3 * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task Run([TimerTrigger("0 0 3 * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var failed = 0;
         foreach (var state in await store.ContactDataDueAsync(clock.GetUtcNow(), cancellationToken))
@@ -30,7 +31,7 @@ public sealed partial class PurgeContactData(IncidentStore store, ContactDataPur
             try
             {
                 var purged = await purger.PurgeAsync(state.IncidentId, cancellationToken);
-                await engine.HandleAsync(state.IncidentId, Recorded(state, purged, TimerEventId), Actor.Timer, cancellationToken);
+                await commands.DecideAsync(durable, state.IncidentId, Recorded(state, purged, TimerEventId), Actor.Timer, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -49,12 +50,13 @@ public sealed partial class PurgeContactData(IncidentStore store, ContactDataPur
     /// <summary>A privacy officer purges one incident's contact data before the period ends: 409 while it is still needed.</summary>
     [Function("PurgeContactDataEarly")]
     [Authorize(Policies.Officer)]
-    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunEarly(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/contact-data/purge")] HttpRequest request, string id, CancellationToken ct) =>
-        Early(id, request.HttpContext, store, purger, engine, ct);
+    public Task<IncidentAnswer> RunEarly(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/contact-data/purge")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Early(id, request.HttpContext, store, purger, commands, durable, ct);
 
-    public static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Early(
-        string id, HttpContext http, IncidentStore store, ContactDataPurger purger, WorkflowEngine engine, CancellationToken ct)
+    public static async Task<IncidentAnswer> Early(
+        string id, HttpContext http, IncidentStore store, ContactDataPurger purger, IncidentCommands commands, DurableTaskClient durable, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
         if (state.Status == IncidentStatus.None)
@@ -74,7 +76,7 @@ public sealed partial class PurgeContactData(IncidentStore store, ContactDataPur
 
         var purged = await purger.PurgeAsync(id, ct);
         var recorded = Recorded(state, purged, WorkflowCalls.EventId(http.Request, TimerEventId));
-        return await WorkflowCalls.RunAsync(engine, id, recorded, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        return await commands.RunAsync(durable, id, recorded, http.User.ToActor(Roles.PrivacyOfficer), ct);
     }
 
     /// <summary>The event recorded after the strip; the decider keeps the retention clock's due time.</summary>

@@ -7,44 +7,44 @@ using Notifications.Infrastructure.Workflow;
 namespace Notifications.Functions.Reminders;
 
 /// <summary>
-/// Queue-triggered activity: email the privacy office a deadline reminder, then report <see cref="ReminderSent"/>.
+/// Activity: email the privacy office a deadline reminder, then apply <see cref="ReminderSent"/>.
 /// Marked <c>sending</c> before the SMTP call and <c>sent</c> after, so a redelivery after success sends nothing;
 /// the Message-ID is deterministic, so a resend after a crash mid-call is recognisable as the same message.
 /// </summary>
 public sealed partial class SendReminder(
-    IncidentStore store, WorkflowEngine engine, SendOnce once, IEmailSender email, IOptions<PrivacyOfficeOptions> office,
-    IOptions<MailOptions> mail, TimeProvider clock, ILogger<SendReminder> logger)
+    IncidentStore store, IncidentApplier applier, SendOnce once, IEmailSender email, IOptions<PrivacyOfficeOptions> office,
+    IOptions<MailOptions> mail, ILogger<SendReminder> logger)
 {
     public const string Name = "SendReminder";
 
     [Function(Name)]
-    public async Task Run([QueueTrigger(StorageNames.RemindersQueue)] string text, CancellationToken cancellationToken)
+    public async Task<ApplyResult> Run([ActivityTrigger] CommandRequest request, CancellationToken cancellationToken)
     {
-        var message = ActivityMessage.Parse(text);
-        using var span = Infrastructure.Telemetry.StartConsumer(Name, message.TraceParent, message.IncidentId);
-        if (message.Command is not Domain.Incidents.SendReminder command)
+        using var span = Infrastructure.Telemetry.Source.StartActivity(Name);
+        span?.SetTag("incident.id", request.IncidentId);
+        if (request.Command is not Domain.Incidents.SendReminder command)
         {
-            throw new FormatException($"Expected a send-reminder command, got {message.Command.GetType().Name}.");
+            throw new FormatException($"Expected a send-reminder command, got {request.Command.GetType().Name}.");
         }
 
-        var id = message.IncidentId;
+        var id = request.IncidentId;
         var (state, _) = await store.LoadAsync(id, cancellationToken);
         if (state.Status is not (IncidentStatus.Open or IncidentStatus.Notifying) || state.NoticesCompletedAt is not null
             || state.RemindersSent.Contains(command.ReminderId) || state.Deadline is not { } deadline)
         {
             LogSkipped(id, command.ReminderId, state.Status);
-            return;
+            return ApplyResult.Nothing(EventOutcome.Ignored);
         }
 
         var messageId = $"reminder.{id}.{command.ReminderId}@{mail.Value.MessageIdDomain}";
-        var (subject, body) = ReminderEmail.Compose(state, deadline, clock.GetUtcNow(), office.Value.BaseUrl);
+        var (subject, body) = ReminderEmail.Compose(state, deadline, request.Now, office.Value.BaseUrl);
         if (await once.RunAsync(id, command.CommandId, ct => email.SendAsync(new EmailMessage(office.Value.Email, subject, body, messageId, office.Value.Name), ct), cancellationToken))
         {
             LogSent(id, command.ReminderId);
         }
 
         var sent = new ReminderSent(command.ReminderId, messageId) { EventId = $"reminder-sent:{command.ReminderId}" };
-        await engine.HandleAsync(id, sent, Actor.Activity("send-reminder"), cancellationToken);
+        return await applier.ApplyAsync(id, sent, Actor.Activity("send-reminder"), request.Now, fromInbox: false, cancellationToken);
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Incident {IncidentId}: reminder {ReminderId} emailed to the privacy office")]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
 using Notifications.Functions.Incidents;
@@ -7,7 +8,7 @@ using Notifications.Infrastructure.Workflow;
 namespace Notifications.Functions.Reports;
 
 /// <summary>The Commissioner's report: read the draft (and what was approved and sent), and approve it.</summary>
-public sealed class CommissionerReportEndpoints(IncidentStore store, WorkflowEngine engine)
+public sealed class CommissionerReportEndpoints(IncidentStore store, IncidentCommands commands)
 {
     [Function("GetCommissionerReport")]
     [Authorize(Policies.Read)]
@@ -17,9 +18,10 @@ public sealed class CommissionerReportEndpoints(IncidentStore store, WorkflowEng
 
     [Function("ApproveCommissionerReport")]
     [Authorize(Policies.Approve)]
-    public Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunApprove(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/commissioner-report/approve")] HttpRequest request, string id, CancellationToken ct) =>
-        Approve(id, request.HttpContext, engine, ct);
+    public Task<IncidentAnswer> RunApprove(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/commissioner-report/approve")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Approve(id, request.HttpContext, commands, durable, ct);
 
     public sealed record ReportDocument(string Subject, string Text, DateTimeOffset DraftedAt, string? ApprovedSubject, string? ApprovedText,
         DateTimeOffset? ApprovedAt, DateTimeOffset? SentAt, string? SentMessageId);
@@ -34,8 +36,8 @@ public sealed class CommissionerReportEndpoints(IncidentStore store, WorkflowEng
     }
 
     /// <summary>An approver approves the current draft; that exact text is pinned and emailed to the Commissioner.</summary>
-    public static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Approve(
-        string id, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
-        WorkflowCalls.RunAsync(engine, id, new CommissionerReportApproved("", "") { EventId = WorkflowCalls.EventId(http.Request, "report-approved") },
+    public static Task<IncidentAnswer> Approve(
+        string id, HttpContext http, IncidentCommands commands, DurableTaskClient durable, CancellationToken ct) =>
+        commands.RunAsync(durable, id, new CommissionerReportApproved("", "") { EventId = WorkflowCalls.EventId(http.Request, "report-approved") },
             http.User.ToActor(Roles.Approver), ct);
 }

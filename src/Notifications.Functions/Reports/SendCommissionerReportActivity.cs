@@ -7,26 +7,26 @@ using Notifications.Infrastructure.Workflow;
 namespace Notifications.Functions.Reports;
 
 /// <summary>
-/// Queue-triggered activity: email the approved report, exactly as approved, to the Commissioner, and record the sent
+/// Activity: email the approved report, exactly as approved, to the Commissioner, and record the sent
 /// text in the history. It is sent whether individual notices went out or were all withheld.
 /// </summary>
 public sealed partial class SendCommissionerReportActivity(
-    IncidentStore store, WorkflowEngine engine, SendOnce once, IEmailSender email, IOptions<CommissionerOptions> commissioner,
+    IncidentStore store, IncidentApplier applier, SendOnce once, IEmailSender email, IOptions<CommissionerOptions> commissioner,
     IOptions<MailOptions> mail, ILogger<SendCommissionerReportActivity> logger)
 {
     public const string Name = "SendCommissionerReport";
 
     [Function(Name)]
-    public async Task Run([QueueTrigger(StorageNames.CommissionerReportsQueue)] string messageText, CancellationToken cancellationToken)
+    public async Task<ApplyResult> Run([ActivityTrigger] CommandRequest request, CancellationToken cancellationToken)
     {
-        var message = ActivityMessage.Parse(messageText);
-        using var span = Infrastructure.Telemetry.StartConsumer(Name, message.TraceParent, message.IncidentId);
-        var command = message.Command as SendCommissionerReport ?? throw new FormatException("Expected a send-commissioner-report command.");
-        var id = message.IncidentId;
+        using var span = Infrastructure.Telemetry.Source.StartActivity(Name);
+        span?.SetTag("incident.id", request.IncidentId);
+        var command = request.Command as SendCommissionerReport ?? throw new FormatException("Expected a send-commissioner-report command.");
+        var id = request.IncidentId;
         var (state, _) = await store.LoadAsync(id, cancellationToken);
         if (state.CommissionerReport is not { ApprovedText: { } text, ApprovedSubject: { } subject, SentAt: null })
         {
-            return;
+            return ApplyResult.Nothing(EventOutcome.Ignored);
         }
 
         var messageId = $"commissioner-report.{id}@{mail.Value.MessageIdDomain}";
@@ -37,7 +37,7 @@ public sealed partial class SendCommissionerReportActivity(
         }
 
         var sent = new CommissionerReportSent(to, messageId, subject, text) { EventId = $"commissioner-report-sent:{command.CommandId}" };
-        await engine.HandleAsync(id, sent, Actor.Activity("send-commissioner-report"), cancellationToken);
+        return await applier.ApplyAsync(id, sent, Actor.Activity("send-commissioner-report"), request.Now, fromInbox: false, cancellationToken);
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Incident {IncidentId}: report emailed to the Commissioner")]

@@ -27,3 +27,9 @@ public sealed record InboundSignal(string EventId);
 
 /// <summary>The orchestration's custom status, for operators: what it did last and what it waits for.</summary>
 public sealed record IncidentOrchestrationStatus(string? LastEvent, DateTimeOffset? LastAt, EventOutcome? LastOutcome, PendingTimer? NextTimer, int PendingTimers, int Handled);
+
+/// <summary>Apply one inbound event: an inbox row by its id, or a durable timer that fired; at the orchestration's time.</summary>
+public sealed record ApplyRequest(string IncidentId, string? EventId, PendingTimer? Timer, DateTimeOffset Now);
+
+/// <summary>Carry out one command the decider returned for the incident, at the orchestration's time.</summary>
+public sealed record CommandRequest(string IncidentId, WorkflowCommand Command, DateTimeOffset Now);

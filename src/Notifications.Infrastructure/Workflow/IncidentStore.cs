@@ -7,15 +7,15 @@ using Notifications.Infrastructure.Storage;
 namespace Notifications.Infrastructure.Workflow;
 
 /// <summary>
-/// One incident is one table partition: a <c>state</c> row (with ETag), <c>history|seq</c> rows, <c>outbox|id</c>
-/// rows, <c>dedupe|eventId</c> markers and <c>activity|commandId</c> markers. A handled event is committed in one
-/// entity-group transaction, so state, history, outbox and marker change together or not at all.
+/// One incident is one table partition: a <c>state</c> row (with ETag), <c>history|seq</c> rows, <c>inbox|eventId</c>
+/// rows (inbound events as submitted, with their outcome), <c>dedupe|eventId</c> markers (with the commands the event
+/// gave) and <c>activity|commandId</c> markers (an email sent once). An applied event is committed in one entity-group
+/// transaction, so state, history, marker and outcome change together or not at all.
 /// </summary>
 public sealed class IncidentStore(StorageClients storage)
 {
     public const string StateRow = "state";
     public const string HistoryPrefix = "history|";
-    public const string OutboxPrefix = "outbox|";
     public const string DedupePrefix = "dedupe|";
     public const string ActivityPrefix = "activity|";
     public const string InboxPrefix = "inbox|";
@@ -42,84 +42,6 @@ public sealed class IncidentStore(StorageClients storage)
             ?? throw new InvalidDataException($"Incident {incidentId} has an unreadable state row.");
         return (state, row.Value.ETag);
     }
-
-    public async Task<bool> HasSeenAsync(string incidentId, string eventId, CancellationToken ct)
-    {
-        var table = await Table;
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(incidentId, DedupePrefix + RowKeys.Safe(eventId), ["PartitionKey"], ct);
-        return row.HasValue;
-    }
-
-    /// <summary>
-    /// Commits state, history, outbox rows and the dedupe marker for <paramref name="eventId"/> in one transaction.
-    /// Throws <see cref="ConcurrencyException"/> when another writer got there first (412 on the state, 409 on a row).
-    /// </summary>
-    public async Task CommitAsync(
-        IncidentState newState, ETag? etag, IReadOnlyList<HistoryEntry> history, IReadOnlyList<OutboxEntry> outbox,
-        string eventId, DateTimeOffset now, CancellationToken ct)
-    {
-        var id = newState.IncidentId;
-        var actions = new List<TableTransactionAction>
-        {
-            StateAction(newState, etag),
-            new(TableTransactionActionType.Add, new TableEntity(id, DedupePrefix + RowKeys.Safe(eventId)) { ["At"] = now }),
-        };
-        actions.AddRange(history.Select(h => HistoryAction(id, h)));
-        actions.AddRange(outbox.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(o))));
-        await SubmitAsync(id, actions, ct);
-    }
-
-    private async Task SubmitAsync(string incidentId, List<TableTransactionAction> actions, CancellationToken ct)
-    {
-        var table = await Table;
-        try
-        {
-            await table.SubmitTransactionAsync(actions, ct);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
-        {
-            throw new ConcurrencyException(incidentId, ex);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            throw new ConcurrencyException(incidentId, ex);
-        }
-    }
-
-    private static TableTransactionAction StateAction(IncidentState state, ETag? etag)
-    {
-        var row = new TableEntity(state.IncidentId, StateRow)
-        {
-            ["Data"] = JsonSerializer.Serialize(state, WorkflowJson.Options),
-            ["Status"] = state.Status.ToString(),
-            ["Version"] = state.Version,
-            ["PublicBody"] = state.Report?.PublicBody,
-            ["Deadline"] = state.Deadline,
-            ["ReportedAt"] = state.ReportedAt,
-            [ContactDataDueColumn] = state.ContactDataPurgedAt is null ? IncidentDecider.ContactDataDueAt(state) : null,
-        };
-        return etag is { } e
-            ? new(TableTransactionActionType.UpdateReplace, row, e)
-            : new(TableTransactionActionType.Add, row);
-    }
-
-    private static TableTransactionAction HistoryAction(string incidentId, HistoryEntry h) =>
-        new(TableTransactionActionType.Add, new TableEntity(incidentId, HistoryKey(h.Sequence))
-        {
-            ["Type"] = h.Type,
-            ["At"] = h.At,
-            ["ActorId"] = h.Actor.Id,
-            ["ActorRole"] = h.Actor.Role,
-            ["Data"] = JsonSerializer.Serialize(h.Event, WorkflowJson.Options),
-        });
-
-    private static TableEntity InboxOutcome(string incidentId, string eventId, EventOutcome outcome, string? detail, DateTimeOffset now) =>
-        new(incidentId, InboxPrefix + RowKeys.Safe(eventId))
-        {
-            ["Outcome"] = outcome.ToString(),
-            ["Detail"] = detail,
-            ["DecidedAt"] = now,
-        };
 
     /// <summary>
     /// Records an inbound event in the incident's inbox, once: false when a row with its id is already there (a retried
@@ -209,6 +131,58 @@ public sealed class IncidentStore(StorageClients storage)
         await SubmitAsync(id, actions, ct);
     }
 
+    private async Task SubmitAsync(string incidentId, List<TableTransactionAction> actions, CancellationToken ct)
+    {
+        var table = await Table;
+        try
+        {
+            await table.SubmitTransactionAsync(actions, ct);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new ConcurrencyException(incidentId, ex);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new ConcurrencyException(incidentId, ex);
+        }
+    }
+
+    private static TableTransactionAction StateAction(IncidentState state, ETag? etag)
+    {
+        var row = new TableEntity(state.IncidentId, StateRow)
+        {
+            ["Data"] = JsonSerializer.Serialize(state, WorkflowJson.Options),
+            ["Status"] = state.Status.ToString(),
+            ["Version"] = state.Version,
+            ["PublicBody"] = state.Report?.PublicBody,
+            ["Deadline"] = state.Deadline,
+            ["ReportedAt"] = state.ReportedAt,
+            [ContactDataDueColumn] = state.ContactDataPurgedAt is null ? IncidentDecider.ContactDataDueAt(state) : null,
+        };
+        return etag is { } e
+            ? new(TableTransactionActionType.UpdateReplace, row, e)
+            : new(TableTransactionActionType.Add, row);
+    }
+
+    private static TableTransactionAction HistoryAction(string incidentId, HistoryEntry h) =>
+        new(TableTransactionActionType.Add, new TableEntity(incidentId, HistoryKey(h.Sequence))
+        {
+            ["Type"] = h.Type,
+            ["At"] = h.At,
+            ["ActorId"] = h.Actor.Id,
+            ["ActorRole"] = h.Actor.Role,
+            ["Data"] = JsonSerializer.Serialize(h.Event, WorkflowJson.Options),
+        });
+
+    private static TableEntity InboxOutcome(string incidentId, string eventId, EventOutcome outcome, string? detail, DateTimeOffset now) =>
+        new(incidentId, InboxPrefix + RowKeys.Safe(eventId))
+        {
+            ["Outcome"] = outcome.ToString(),
+            ["Detail"] = detail,
+            ["DecidedAt"] = now,
+        };
+
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string incidentId, CancellationToken ct)
     {
         var table = await Table;
@@ -285,29 +259,6 @@ public sealed class IncidentStore(StorageClients storage)
         return states;
     }
 
-    /// <summary>Outbox rows of one incident, or of every incident when <paramref name="incidentId"/> is null (the sweep).</summary>
-    public async Task<IReadOnlyList<OutboxEntry>> PendingOutboxAsync(string? incidentId, DateTimeOffset createdBefore, CancellationToken ct)
-    {
-        var table = await Table;
-        var filter = incidentId is null
-            ? TableClient.CreateQueryFilter($"RowKey ge {OutboxPrefix} and RowKey lt {OutboxPrefix + "~"} and CreatedAt le {createdBefore}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {incidentId} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxPrefix + "~"} and CreatedAt le {createdBefore}");
-        var rows = new List<OutboxEntry>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            rows.Add(new OutboxEntry(row.PartitionKey, row.RowKey, row.GetString("Queue"), row.GetString("Message"),
-                row.GetDateTimeOffset("VisibleAt"), row.GetDateTimeOffset("CreatedAt") ?? default));
-        }
-
-        return rows;
-    }
-
-    public async Task DeleteOutboxAsync(OutboxEntry entry, CancellationToken ct)
-    {
-        var table = await Table;
-        await table.DeleteEntityAsync(entry.IncidentId, entry.RowKey, ETag.All, ct);
-    }
-
     /// <summary>Reads an activity marker (<c>sending</c> or <c>sent</c>), or null.</summary>
     public async Task<string?> ActivityStatusAsync(string incidentId, string commandId, CancellationToken ct)
     {
@@ -326,14 +277,6 @@ public sealed class IncidentStore(StorageClients storage)
 
     private static string HistoryKey(long sequence) =>
         HistoryPrefix + sequence.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static TableEntity ToEntity(OutboxEntry o) => new(o.IncidentId, o.RowKey)
-    {
-        ["Queue"] = o.Queue,
-        ["Message"] = o.Message,
-        ["VisibleAt"] = o.VisibleAt,
-        ["CreatedAt"] = o.CreatedAt,
-    };
 }
 
 /// <summary>Filters for the incident register; null means any.</summary>

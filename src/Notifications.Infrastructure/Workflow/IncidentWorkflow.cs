@@ -14,15 +14,18 @@ public sealed partial class IncidentWorkflow(IncidentStore store, IncidentApplie
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Submits <paramref name="inbound"/>; a retried submission with the same event id changes nothing.</summary>
-    public async Task SubmitAsync(DurableTaskClient durable, string incidentId, IncidentEvent inbound, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Submits <paramref name="inbound"/>; a retried submission with the same event id changes nothing. True when this
+    /// call put the event in the inbox, false when it was there already.
+    /// </summary>
+    public async Task<bool> SubmitAsync(DurableTaskClient durable, string incidentId, IncidentEvent inbound, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var added = await store.AddInboxAsync(incidentId, inbound, actor, now, ct);
         if (inbound is IncidentReported)
         {
             await StartAsync(durable, incidentId, inbound.EventId, ct);
-            return;
+            return added;
         }
 
         var instance = await durable.GetInstanceAsync(incidentId, ct);
@@ -31,13 +34,16 @@ public sealed partial class IncidentWorkflow(IncidentStore store, IncidentApplie
             // No orchestration to serialize it (no such incident, or one where nothing can happen any more): the rules
             // answer at once, and nothing else writes to the incident.
             await applier.ApplyAsync(incidentId, inbound, actor, now, fromInbox: true, ct);
-            return;
+            return added;
         }
 
+        // Raised again for a retried submission still pending: the first raise may have been lost with its caller.
         if (added || (await store.InboxAsync(incidentId, inbound.EventId, ct))?.Outcome == EventOutcome.Pending)
         {
             await durable.RaiseEventAsync(incidentId, IncidentOrchestrationNames.InboundEvent, new InboundSignal(inbound.EventId), ct);
         }
+
+        return added;
     }
 
     /// <summary>The event's outcome once the incident decided it, waiting up to <paramref name="wait"/>; Pending after that.</summary>

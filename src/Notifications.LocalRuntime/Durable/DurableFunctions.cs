@@ -30,14 +30,15 @@ public static class DurableFunctions
 
     private sealed class Orchestrator(LocalFunction function) : ITaskOrchestrator
     {
-        // The function reads its own input (context.GetInput<T>()), as Durable Functions' orchestrators do.
-        public Type InputType => typeof(object);
+        // As in Durable Functions: the orchestration's input is the function's one parameter without a binding.
+        public Type InputType => FunctionInvoker.OrchestrationInputParameter(function)?.ParameterType ?? typeof(object);
 
         public Type OutputType => ResultType(function);
 
         public Task<object?> RunAsync(TaskOrchestrationContext context, object? input) =>
             // Orchestrator code does no I/O and takes no services: no scope, and no CancellationToken to honour.
-            FunctionInvoker.InvokeAsync(function, EmptyServices.Instance, context, new Dictionary<string, object?>(), CancellationToken.None);
+            FunctionInvoker.InvokeAsync(function, EmptyServices.Instance, context,
+                new Dictionary<string, object?> { [FunctionInvoker.OrchestrationInputKey] = input }, CancellationToken.None);
     }
 
     private sealed class Activity(LocalFunction function, IServiceScopeFactory scopes) : ITaskActivity

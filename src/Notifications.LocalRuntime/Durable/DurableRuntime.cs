@@ -51,6 +51,7 @@ internal sealed class DurableRuntime(
         });
         _worker = builder.Build();
         await _worker.StartAsync(cancellationToken);
+        await sidecar.WaitUntilRunningAsync(TimeSpan.FromSeconds(60), cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

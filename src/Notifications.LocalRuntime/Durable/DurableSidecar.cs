@@ -74,6 +74,37 @@ public sealed class DurableSidecar : IAsyncDisposable
         await _server.StartAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Waits until the provider runs (it starts once the worker has connected, and holds its partitions in
+    /// <c>{hub}Partitions</c>). The sidecar stops the provider when it stops, which fails on one that never started, so
+    /// the runtime is ready, and stoppable, only from then on.
+    /// </summary>
+    public async Task WaitUntilRunningAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var partitions = new Azure.Data.Tables.TableClient(_configuration[LocalRuntime.ConnectionSetting], TaskHub + "Partitions");
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            while (true)
+            {
+                await foreach (var partition in partitions.QueryAsync<Azure.Data.Tables.TableEntity>(cancellationToken: limit.Token))
+                {
+                    if (!string.IsNullOrEmpty(partition.GetString("CurrentOwner")))
+                    {
+                        return;
+                    }
+                }
+
+                await Task.Delay(100, limit.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.DurableNotRunning(_loggers.CreateLogger<DurableSidecar>(), TaskHub, timeout);
+        }
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_server is not null)

@@ -56,11 +56,14 @@ public static class SampleIncident
             return await SampleSession.FailedAsync("Intake", created, ct);
         }
 
-        sample.Incident = created.Headers.Location!.ToString().TrimStart('/');
+        // 201 names the incident; 202 (the incident's orchestration had not decided within a few seconds) names the report's
+        // event, /api/incidents/{id}/events/reported, under the incident's own path.
+        var location = created.Headers.Location!.ToString().TrimStart('/');
+        sample.Incident = created.StatusCode == System.Net.HttpStatusCode.Accepted ? location[..location.IndexOf("/events/", StringComparison.Ordinal)] : location;
         await sample.SayAsync($"Reported: /{sample.Incident}");
         if (!await sample.WaitForHistoryAsync(ct, "reminder-sent", "assessment-proposed"))
         {
-            return "No reminder or assessment within 60 s: is the app running with --local?";
+            return "No reminder or assessment within 60 s: see the app's log.";
         }
 
         await sample.SayAsync("The deadline reminder reached the privacy office's inbox; the harm assessment is proposed.");

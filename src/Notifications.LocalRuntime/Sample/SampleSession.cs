@@ -55,8 +55,14 @@ internal sealed class SampleSession : IDisposable
     public Task<JsonElement> GetAsync(string path, CancellationToken ct) =>
         _officer.GetFromJsonAsync<JsonElement>(path.Length == 0 ? Incident : $"{Incident}/{path}", ct);
 
-    public async Task<List<JsonElement>> HistoryAsync(CancellationToken ct) =>
-        (await GetAsync("history", ct)).EnumerateArray().ToList();
+    /// <summary>The incident's history; empty while its orchestration has not recorded the report yet (404).</summary>
+    public async Task<List<JsonElement>> HistoryAsync(CancellationToken ct)
+    {
+        using var response = await _officer.GetAsync($"{Incident}/history", ct);
+        return response.StatusCode == System.Net.HttpStatusCode.NotFound
+            ? []
+            : (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray().ToList();
+    }
 
     /// <summary>Polls the history until it has an entry of every one of <paramref name="types"/>; false after a minute.</summary>
     public Task<bool> WaitForHistoryAsync(CancellationToken ct, params string[] types) => WaitForAsync(async () =>

@@ -52,15 +52,16 @@ public sealed partial class FunctionsMetadataTests
         { "GetBlockedLetters", "http Function GET api/incidents/{id}/letters/blocked" },
         { "RecordReturnedLetters", "http Function POST api/incidents/{id}/letters/returned" },
         { "GetHealth", "http Function GET api/health" },
-        { "HandleIncidentEvent", "queue incident-events" },
-        { "AssessHarm", "queue activity-assessments" },
-        { "SendReminder", "queue activity-reminders" },
-        { "SendDeletionRequests", "queue activity-deletion-requests" },
-        { "SendCommissionerReport", "queue activity-commissioner-reports" },
+        { "GetEventOutcome", "http Function GET api/incidents/{id}/events/{eventId}" },
+        { "GetOrchestrationStatus", "http Function GET api/incidents/{id}/orchestration" },
+        { "IncidentOrchestration", "orchestration" },
+        { "ApplyIncidentEvent", "activity" },
+        { "AssessHarm", "activity" },
+        { "SendReminder", "activity" },
+        { "SendDeletionRequests", "activity" },
+        { "SendCommissionerReport", "activity" },
         { "SendNotificationBatch", "queue notification-batches" },
         { "ReceiveDeliveryReport", "queue delivery-reports" },
-        { "RedriveOutbox", "timer 0 */1 * * * *" },
-        { "SweepDeadlines", "timer 0 */10 * * * *" },
         { "PurgeContactData", "timer 0 0 3 * * *" },
     };
 
@@ -86,7 +87,7 @@ public sealed partial class FunctionsMetadataTests
                 continue;
             }
 
-            Assert.Contains(HttpEdge.PolicyOf(function.Method), new[] { Access.Policies.Read, Access.Policies.Officer, Access.Policies.Approve });
+            Assert.Contains(HttpEdge.PolicyOf(function.Method), new[] { Access.Policies.Read, Access.Policies.Officer, Access.Policies.Approve, Access.Policies.Audit });
         }
     }
 
@@ -138,6 +139,8 @@ public sealed partial class FunctionsMetadataTests
         HttpTrigger h => $"http {h.AuthLevel} {string.Join(",", h.Methods)} {h.Route}",
         QueueTrigger q => $"queue {q.QueueName}",
         TimerTrigger t => $"timer {t.Schedule}",
+        OrchestrationTrigger => "orchestration",
+        ActivityTrigger => "activity",
         _ => function.Trigger.ToString(),
     };
 

@@ -36,6 +36,8 @@ public sealed class LocalRuntimeBindingTests(DevServicesFixture fixture)
                 HttpTrigger h => $"http {string.Join(",", h.Methods)} /{h.Route}",
                 QueueTrigger q => $"queue {app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Storage:NamePrefix"]}{q.QueueName}",
                 TimerTrigger t => $"timer {t.Schedule}",
+                OrchestrationTrigger => "orchestration",
+                ActivityTrigger => "activity",
                 _ => "",
             };
             Assert.Equal(expected, bound.All[function.Name]);

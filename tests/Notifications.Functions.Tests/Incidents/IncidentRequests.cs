@@ -57,7 +57,7 @@ public static class IncidentRequests
     public static async Task<string> CreateNotifyingIncidentAsync(this HttpClient officer, IServiceProvider services, CancellationToken ct)
     {
         var id = await officer.CreateIncidentAsync(ct);
-        Assert.Equal(1, await QueueDriver.DrainAsync(services, Assessment.AssessHarmActivity.Name, ct));
+        await officer.WaitForAsync(id, "assessment-proposed", ct);
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, ct)).EnsureSuccessStatusCode();
         return id;
     }

@@ -208,7 +208,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var open = await officer.CreateIncidentAsync(_ct);
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, AssessHarmActivity.Name, _ct)); // assessed, no decision: open
+        await officer.WaitForAsync(open, "assessment-proposed", _ct); // assessed, no decision: open
         var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
 
         await AssertProblemAsync(officer, "/api/incidents/no-such-incident/letters", HttpStatusCode.NotFound);
@@ -221,10 +221,9 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         await AssertProblemAsync(officer, $"/api/incidents/{id}/letters/blocked", HttpStatusCode.Conflict, "approved");
 
         // Content approved for other templates than the deployed ones.
-        var engine = app.Services.GetRequiredService<WorkflowEngine>();
-        await engine.HandleAsync(id, new NoticeContentSubmitted(new LocalizedText("Old.", "Ancien."), new(["Watch."], ["Surveillez."]), "old-templates")
-            { EventId = "old-content" }, new Actor("test-officer", Roles.PrivacyOfficer), _ct);
-        await engine.HandleAsync(id, new NoticeContentApproved("old-templates") { EventId = "old-approval" }, new Actor("test-approver", Roles.Approver), _ct);
+        await app.RecordAsync(id, new NoticeContentSubmitted(new LocalizedText("Old.", "Ancien."), new(["Watch."], ["Surveillez."]), "old-templates")
+            { EventId = "old-content" }, new Actor("test-officer", Roles.PrivacyOfficer));
+        await app.RecordAsync(id, new NoticeContentApproved("old-templates") { EventId = "old-approval" }, new Actor("test-approver", Roles.Approver));
         await AssertProblemAsync(officer, $"/api/incidents/{id}/letters", HttpStatusCode.Conflict, "templates");
 
         // Approved, but nobody in the import is to get a letter.
@@ -294,7 +293,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         var naming = new NoticeContentSubmitted(
             new($"A letter about {people[0].Given} {people[0].Family} was misdirected.", $"Une lettre sur {people[0].Given} {people[0].Family} a été mal dirigée."),
             new(["Watch your accounts."], ["Surveillez vos comptes."]), Infrastructure.Notices.NoticeTemplateSet.Default.Version) { EventId = "content-before-the-check" };
-        await app.Services.GetRequiredService<WorkflowEngine>().HandleAsync(id, naming, Actor.Activity("test"), _ct);
+        await app.RecordAsync(id, naming, Actor.Activity("test"));
         (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
 
         var blocked = await officer.GetAsync($"/api/incidents/{id}/letters", _ct);

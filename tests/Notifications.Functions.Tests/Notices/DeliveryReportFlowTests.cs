@@ -166,7 +166,7 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         Assert.Equal(DeliveryReportOutcome.Bounced, (await app.Services.GetRequiredService<DeliveryReportRecorder>().RecordAsync(report, _ct)).Outcome);
         var completion = app.Services.GetRequiredService<NoticeCompletion>();
 
-        var revised = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => completion.ReviseAsync(id, _ct)));
+        var revised = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => completion.ReviseAsync(app.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(), id, _ct)));
 
         Assert.Equal(1, revised.Count(r => r));
         var history = await HistoryAsync(officer, id);

@@ -200,12 +200,11 @@ public sealed class PersonalInformationInContentTests(DevServicesFixture fixture
         await NoticeScenario.ImportAsync(officer, id, NoticeScenario.People(app.Prefix, 3), _ct);
 
         // Content recorded around the endpoint (as before this check existed): straight through the engine.
-        var engine = app.Services.GetRequiredService<WorkflowEngine>();
         var legacy = new NoticeContentSubmitted(
             new LocalizedText($"A file with the SIN {Sin} was misdirected.", $"Un dossier avec le NAS {Sin} a été mal acheminé."),
             new LocalizedList(["Watch your accounts."], ["Surveillez vos comptes."]), Infrastructure.Notices.NoticeTemplateSet.Default.Version)
         { EventId = "legacy-content" };
-        await engine.HandleAsync(id, legacy, Actor.Activity("test"), _ct);
+        await app.RecordAsync(id, legacy, Actor.Activity("test"));
         (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
 
         var page = await app.CreateClient().GetAsync($"/api/public/notices/{id}", _ct);

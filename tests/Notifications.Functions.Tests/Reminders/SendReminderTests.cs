@@ -5,6 +5,7 @@ using Notifications.Functions.Access;
 using Notifications.Functions.Reminders;
 using Notifications.Functions.Tests.Incidents;
 using Notifications.Functions.Workflow;
+using Notifications.Infrastructure.Workflow;
 using Notifications.TestKit;
 
 namespace Notifications.Functions.Tests.Reminders;
@@ -21,9 +22,8 @@ public sealed class SendReminderTests(DevServicesFixture fixture)
         var created = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(physicalHarm: true, title: "Title naming Jordan Example"), _ct);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
 
-        // The timer due now fires, the workflow asks for the reminder, the activity sends it and reports back.
-        Assert.True(await QueueDriver.DrainAsync(app.Services, HandleIncidentEvent.Name, _ct) >= 1);
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendReminder.Name, _ct));
+        // The durable timer due now fires, the incident asks for the reminder, the activity sends it and records it.
+        await officer.WaitForAsync(id, "reminder-sent", _ct);
 
         var inbox = await fixture.Services.Mail.WaitForAsync(all => all.Any(m => m.Subject.Contains(id, StringComparison.Ordinal)), ct: _ct);
         var mail = inbox.Single(m => m.Subject.Contains(id, StringComparison.Ordinal));
@@ -38,25 +38,29 @@ public sealed class SendReminderTests(DevServicesFixture fixture)
 
         var history = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct);
         var types = history.EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
-        Assert.Equal(["incident-reported", "deadline-set", "reminders-armed", "containment-planned", "reminder-due", "reminders-armed", "reminder-sent"], types);
+        Assert.Equal(["incident-reported", "deadline-set", "reminders-armed", "containment-planned", "assessment-proposed", "reminder-due", "reminders-armed", "reminder-sent"], types);
         Assert.Equal("System", history.EnumerateArray().Last().GetProperty("actor").GetProperty("role").GetString());
     }
 
     [Fact]
-    public async Task ReminderRedelivered_AfterItWasSent_SendsNoSecondEmail()
+    public async Task ReminderActivityRunTwice_AfterItWasSent_SendsNoSecondEmail_AndRecordsItOnce()
     {
         await using var app = new AppFactory(fixture.Services);
-        var created = await app.ClientAs(Roles.PrivacyOfficer).PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(physicalHarm: true), _ct);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var created = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(physicalHarm: true), _ct);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
-        await QueueDriver.DrainAsync(app.Services, HandleIncidentEvent.Name, _ct);
-        var queue = await app.Services.GetRequiredService<Infrastructure.Storage.StorageClients>().QueueAsync(Infrastructure.Storage.StorageNames.RemindersQueue);
-        var original = (await queue.PeekMessageAsync(_ct)).Value.MessageText;
-        await queue.SendMessageAsync(original, _ct); // the same activity message, delivered twice
-
-        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, SendReminder.Name, _ct));
-
+        await officer.WaitForAsync(id, "reminder-sent", _ct);
         await fixture.Services.Mail.WaitForAsync(all => all.Any(m => m.Subject.Contains(id, StringComparison.Ordinal)), ct: _ct);
+
+        // Durable runs an activity at least once: the same command again, as after a crash before its result was kept.
+        var command = new Domain.Incidents.SendReminder("send-reminder:g1-hourly-0", "g1-hourly-0");
+        await using var scope = app.Services.CreateAsyncScope();
+        var again = await ActivatorUtilities.CreateInstance<SendReminder>(scope.ServiceProvider)
+            .Run(new CommandRequest(id, command, DateTimeOffset.UtcNow), _ct);
+
+        Assert.Empty(again.Commands);
         Assert.Single(await fixture.Services.Mail.AllAsync(_ct), m => m.Subject.Contains(id, StringComparison.Ordinal));
+        Assert.Equal(1, await officer.CountAsync(id, "reminder-sent", _ct));
     }
 
     [Fact]
@@ -64,15 +68,20 @@ public sealed class SendReminderTests(DevServicesFixture fixture)
     {
         await using var app = new AppFactory(fixture.Services);
         var officer = app.ClientAs(Roles.PrivacyOfficer);
-        var created = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(physicalHarm: true), _ct);
+        var created = await officer.PostAsJsonAsync("/api/incidents", IncidentRequests.Valid(), _ct);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetString()!;
         var closed = await officer.PostAsJsonAsync($"/api/incidents/{id}/close", new { reason = "Reported twice; see the other incident." }, _ct);
         closed.EnsureSuccessStatusCode();
 
-        await QueueDriver.DrainAsync(app.Services, HandleIncidentEvent.Name, _ct);
+        // The deadline's timer fires later (here: now, through the incident's own apply step): the state makes it moot.
+        await using var scope = app.Services.CreateAsyncScope();
+        var fired = await ActivatorUtilities.CreateInstance<ApplyIncidentEvent>(scope.ServiceProvider).Run(
+            new ApplyRequest(id, null, new PendingTimer("g1-at", Domain.Incidents.TimerKind.Reminder, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow), _ct);
 
-        Assert.Equal(0, await QueueDriver.DrainAsync(app.Services, SendReminder.Name, _ct));
+        Assert.Equal(EventOutcome.Ignored, fired.Outcome);
+        Assert.Empty(fired.Commands);
         var history = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct);
+        Assert.DoesNotContain(history.EnumerateArray(), e => e.GetProperty("type").GetString() is "reminder-due" or "reminder-sent");
         var close = history.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "incident-closed");
         Assert.Equal("Reported twice; see the other incident.", close.GetProperty("event").GetProperty("reason").GetString());
         Assert.Equal("test-privacyofficer", close.GetProperty("actor").GetProperty("id").GetString());

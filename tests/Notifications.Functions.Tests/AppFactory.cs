@@ -26,7 +26,7 @@ public sealed class AppFactory(
         ["Auth:SigningKey"] = SigningKey,
         // The notices fan-out: no provider quota in tests.
         ["FanOut:PerMinute"] = "1000000",
-        ["FanOut:PerHour"] = "1000000",
+        ["FanOut:PerHour"] = "2000000000", // far above the minute: a test can spend a minute (RunDriver.LeaveQuotaAsync) and leave the hour
         [LocalRuntime.LocalRuntimeExtensions.RunTriggersSetting] = runTriggers ? "true" : "false",
         // Each app has a task hub of its own (named after its prefix) on one partition, polled often; commands wait for
         // their outcome long enough not to answer 202 on a busy machine (WorkflowTests pin the 202 with a wait of 0).

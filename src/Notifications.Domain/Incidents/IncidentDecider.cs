@@ -108,6 +108,9 @@ public sealed partial class IncidentDecider(ContactPerson contact)
             case ContactDataPurged p:
                 PurgeContactData(d, p);
                 break;
+            case NotificationStarted or NotificationHalted or NotificationResumed:
+                d.Add(inbound);
+                break;
         }
 
         return d.Build();

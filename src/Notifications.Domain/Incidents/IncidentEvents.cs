@@ -44,6 +44,9 @@ namespace Notifications.Domain.Incidents;
 [JsonDerivedType(typeof(NoticeCountsRevised), "notice-counts-revised")]
 [JsonDerivedType(typeof(IncidentClosed), "incident-closed")]
 [JsonDerivedType(typeof(ContactDataPurged), "contact-data-purged")]
+[JsonDerivedType(typeof(NotificationStarted), "notification-started")]
+[JsonDerivedType(typeof(NotificationHalted), "notification-halted")]
+[JsonDerivedType(typeof(NotificationResumed), "notification-resumed")]
 public abstract record IncidentEvent
 {
     /// <summary>Deterministic id; the engine stores a dedupe marker per id, so a redelivered event changes nothing.</summary>
@@ -244,3 +247,12 @@ public static class EventTypes
 
     public static string NameOf(Type type) => Names[type];
 }
+
+/// <summary>An officer started the notices fan-out of the current import: who launched a mass mailing, and when.</summary>
+public sealed record NotificationStarted(string RunId, string ImportId, long People, int Batches) : IncidentEvent;
+
+/// <summary>An officer halted the fan-out: no new batch starts, a batch in flight stops between sends.</summary>
+public sealed record NotificationHalted(string RunId) : IncidentEvent;
+
+/// <summary>An officer resumed a halted fan-out: its unfinished batches go out again.</summary>
+public sealed record NotificationResumed(string RunId) : IncidentEvent;

@@ -30,7 +30,8 @@ public static class IncidentTransitions
         typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
         typeof(CommissionerReportApproved), typeof(CommissionerReportSent), typeof(RecipientsImported), typeof(NoticesCompleted), typeof(IncidentClosed),
         typeof(NoticeContentSubmitted), typeof(NoticeContentApproved), typeof(IndirectNoticeChosen), typeof(LettersExported), typeof(ContactDataPurged),
-        typeof(NoticeCountsRevised), typeof(LettersReturned), typeof(NoticeContentHeld),
+        typeof(NoticeCountsRevised), typeof(LettersReturned), typeof(NoticeContentHeld), typeof(NotificationStarted),
+        typeof(NotificationHalted), typeof(NotificationResumed),
     ];
 
     private static readonly Dictionary<(IncidentStatus, Type), Transition> Table = Build();
@@ -73,6 +74,13 @@ public static class IncidentTransitions
         table[(Notifying, typeof(LettersExported))] = Apply(Notifying);
         table[(Notifying, typeof(NoticeCountsRevised))] = Apply(Notifying);
         table[(Notifying, typeof(LettersReturned))] = Apply(Notifying);
+
+        // The fan-out's start, halts and resumes are recorded (the endpoints check when they may happen); a halt is
+        // recorded whenever an officer makes it, even once the incident is closed.
+        table[(Notifying, typeof(NotificationStarted))] = Apply(Notifying);
+        table[(Notifying, typeof(NotificationResumed))] = Apply(Notifying);
+        table[(Notifying, typeof(NotificationHalted))] = Apply(Notifying);
+        table[(Closed, typeof(NotificationHalted))] = Apply(Closed);
 
         // The contact data is purged once it is no longer needed: notices complete (the decider checks) or the incident closed.
         table[(Notifying, typeof(ContactDataPurged))] = Apply(Notifying);

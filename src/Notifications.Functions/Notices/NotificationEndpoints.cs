@@ -12,30 +12,34 @@ namespace Notifications.Functions.Notices;
 
 /// <summary>
 /// The notices fan-out of an incident: start it (canary first), halt and resume it, and read its progress. One run per
-/// import: the run id is derived from the import id, so a retried start changes nothing.
+/// import: the run id is derived from the import id, so a retried start changes nothing. The run itself is a Durable
+/// orchestration (<see cref="NotificationRun"/>); each start, halt and resume is also recorded in the incident's history
+/// with the officer who made it.
 /// </summary>
 public sealed class NotificationEndpoints(
-    IncidentStore store, FanOutPlanner planner, FanOutControl control, FanOutProgress progress, ContactPerson contact, NoticeContentScreen screen)
+    IncidentStore store, FanOutPlanner planner, FanOutControl control, FanOutProgress progress, ContactPerson contact, NoticeContentScreen screen,
+    IncidentCommands commands)
 {
     [Function("StartNotification")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunStart(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/start")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        Start(durable, id, request.HttpContext, store, planner, progress, contact, screen, ct);
+        Start(durable, id, request.HttpContext, store, planner, progress, contact, screen, commands, ct);
 
     [Function("HaltNotification")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>>> RunHalt(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/halt")] HttpRequest request, string id, CancellationToken ct) =>
-        Halt(id, control, progress, ct);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/halt")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Halt(durable, id, request.HttpContext.User.ToActor(Roles.PrivacyOfficer), control, progress, planner, commands, ct);
 
     [Function("ResumeNotification")]
     [Authorize(Policies.Officer)]
     public Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> RunResume(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/incidents/{id}/notification/resume")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        Resume(durable, id, request.HttpContext, store, control, progress, screen, ct);
+        Resume(durable, id, request.HttpContext, store, control, progress, screen, planner, commands, ct);
 
     [Function("GetNotification")]
     [Authorize(Policies.Read)]
@@ -49,7 +53,7 @@ public sealed class NotificationEndpoints(
 
     public static async Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Start(
         DurableTaskClient durable, string id, HttpContext http, IncidentStore store, FanOutPlanner planner, FanOutProgress progress, ContactPerson contact,
-        NoticeContentScreen screen, CancellationToken ct)
+        NoticeContentScreen screen, IncidentCommands commands, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(id, ct);
         if (state.Status == IncidentStatus.None)
@@ -81,6 +85,12 @@ public sealed class NotificationEndpoints(
             return WorkflowCalls.Conflict($"Run {run.RunId} was started for an earlier import; it stays the incident's run.");
         }
 
+        // Recorded first (once per run: a retried start finds it there), then the run's orchestration is scheduled.
+        await commands.SubmitAsync(durable, id, new NotificationStarted(run.RunId, run.ImportId, run.People, run.Batches)
+        {
+            EventId = $"notification-started:{run.RunId}",
+        }, http.User.ToActor(Roles.PrivacyOfficer), ct);
+        await NotificationRunClient.EnsureStartedAsync(durable, run, ct);
         return TypedResults.Ok((await progress.GetAsync(id, ct))!);
     }
 
@@ -102,13 +112,22 @@ public sealed class NotificationEndpoints(
     };
 
     public static async Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>>> Halt(
-        string id, FanOutControl control, FanOutProgress progress, CancellationToken ct) =>
-        await control.HaltAsync(id, ct) && await progress.GetAsync(id, ct) is { } snapshot
-            ? TypedResults.Ok(snapshot)
-            : NoRun(id);
+        DurableTaskClient durable, string id, Actor actor, FanOutControl control, FanOutProgress progress, FanOutPlanner planner,
+        IncidentCommands commands, CancellationToken ct)
+    {
+        if (!await control.HaltAsync(id, ct) || await planner.GetRunAsync(id, ct) is not { } run)
+        {
+            return NoRun(id);
+        }
+
+        await NotificationRunClient.SignalAsync(durable, run, RunSignal.Halt, ct);
+        await commands.SubmitAsync(durable, id, new NotificationHalted(run.RunId) { EventId = $"notification-halted:{run.RunId}:{Guid.NewGuid():N}" }, actor, ct);
+        return TypedResults.Ok((await progress.GetAsync(id, ct))!);
+    }
 
     public static async Task<Results<Ok<Resumed>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> Resume(
-        DurableTaskClient durable, string id, HttpContext http, IncidentStore store, FanOutControl control, FanOutProgress progress, NoticeContentScreen screen, CancellationToken ct)
+        DurableTaskClient durable, string id, HttpContext http, IncidentStore store, FanOutControl control, FanOutProgress progress, NoticeContentScreen screen,
+        FanOutPlanner planner, IncidentCommands commands, CancellationToken ct)
     {
         if (await progress.GetAsync(id, ct) is null)
         {
@@ -133,8 +152,19 @@ public sealed class NotificationEndpoints(
             return held;
         }
 
-        var requeued = await control.ResumeAsync(id, ct);
-        return TypedResults.Ok(new Resumed(requeued, await progress.GetAsync(id, ct)));
+        var unfinished = await control.ResumeAsync(id, ct);
+        if (await planner.GetRunAsync(id, ct) is { } run)
+        {
+            await commands.SubmitAsync(durable, id, new NotificationResumed(run.RunId) { EventId = $"notification-resumed:{run.RunId}:{Guid.NewGuid():N}" },
+                http.User.ToActor(Roles.PrivacyOfficer), ct);
+            // A run started before its orchestration existed (or whose instance was purged) gets one now.
+            if (!await NotificationRunClient.SignalAsync(durable, run, RunSignal.Resume, ct))
+            {
+                await NotificationRunClient.EnsureStartedAsync(durable, run, ct);
+            }
+        }
+
+        return TypedResults.Ok(new Resumed(unfinished, await progress.GetAsync(id, ct)));
     }
 
     public static async Task<Results<Ok<FanOutSnapshot>, NotFound<ProblemDetailsBody>>> Get(string id, FanOutProgress progress, CancellationToken ct) =>

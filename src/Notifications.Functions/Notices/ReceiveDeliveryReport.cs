@@ -9,7 +9,7 @@ namespace Notifications.Functions.Notices;
 /// writes <c>Microsoft.Communication.EmailDeliveryReportReceived</c> events (plain JSON, Event Grid or CloudEvents schema).
 /// An SMTP 250 only means the relay accepted a notice; a later failure report moves that person to indirect notice, and the
 /// incident's counts follow: completion if it was not recorded yet, else <c>NoticeCountsRevised</c>. Every report that
-/// changed a row asks the planner whether the canary may release the rest (<c>FanOut:CanaryDeliveryWait</c>). Other event types and
+/// changed a row tells the incident's run (its canary may be waiting for it, <c>FanOut:CanaryDeliveryWait</c>). Other event types and
 /// reports that are not for our notices are logged (ids only) and completed. A report for a notice still being sent throws,
 /// so the queue retries it. The message carries the recipient's address: it is compared and never logged.
 /// </summary>
@@ -42,8 +42,11 @@ public sealed partial class ReceiveDeliveryReport(
             var result = await recorder.RecordAsync(report, cancellationToken);
             if (result is { Outcome: DeliveryReportOutcome.Delivered or DeliveryReportOutcome.Bounced, IncidentId: { } reported })
             {
-                // The canary may be waiting for this report before the rest of the run goes out (no-op once released).
-                await planner.ContinueAfterCanaryAsync(reported, cancellationToken);
+                // The canary may be waiting for this report before the rest of the run goes out.
+                if (await planner.GetRunAsync(reported, cancellationToken) is { RestEnqueued: false } run)
+                {
+                    await NotificationRunClient.SignalAsync(durable, run, RunSignal.DeliveryReport, cancellationToken);
+                }
             }
 
             if (result is { CountsChanged: true, IncidentId: { } incidentId })

@@ -4,10 +4,9 @@ using Notifications.Infrastructure.Workflow;
 namespace Notifications.Infrastructure.FanOut;
 
 /// <summary>
-/// The queue message for one batch of a fan-out run (queue <see cref="FanOutKeys.Queue"/>). Ids only, never personal
-/// information; the same incident, run and batch always give the same body. <see cref="BatchId"/> is the recipients
-/// partition of the batch (pinned to the import the run started from); it is the idempotency key, not the queue's
-/// message id.
+/// The input of one call of the batch activity of a run orchestration. Ids and a count only, never personal information.
+/// <see cref="BatchId"/> is the recipients partition of the batch (pinned to the import the run started from); it is the
+/// idempotency key.
 /// </summary>
 public sealed record BatchMessage(int Schema, string IncidentId, string RunId, string BatchId, bool Canary, string? TraceParent)
 {

@@ -8,9 +8,10 @@ internal static class BatchTally
 {
     public static BatchResult Count(BatchResult basis, IEnumerable<TableEntity> rows)
     {
-        int sent = 0, delivered = 0, blocked = 0, failed = 0, bounced = 0, skipped = 0, pending = 0;
+        int sent = 0, delivered = 0, blocked = 0, failed = 0, bounced = 0, skipped = 0, pending = 0, twice = 0;
         foreach (var row in rows)
         {
+            twice += row.GetBoolean("PossiblyTwice") == true ? 1 : 0;
             switch (row.GetString("Status"))
             {
                 case RecipientStatus.Sent:
@@ -20,7 +21,8 @@ internal static class BatchTally
                 case RecipientStatus.Blocked: blocked++; break;
                 case RecipientStatus.FailedPermanent: failed++; break;
                 case RecipientStatus.Bounced: bounced++; break;
-                case var _ when row.GetString("Channel") != nameof(NoticeChannel.Email): skipped++; break;
+                // A letter or indirect person, or one whose contact data was purged before they could be sent to.
+                case var _ when row.GetString("Channel") != nameof(NoticeChannel.Email) || Recipients.RecipientFields.IsContactPurged(row): skipped++; break;
                 default: pending++; break;
             }
         }
@@ -34,6 +36,7 @@ internal static class BatchTally
             Pending = pending,
             Bounced = bounced,
             Delivered = delivered,
+            PossiblyTwice = twice,
         };
     }
 }

@@ -61,7 +61,7 @@ public sealed class DeliveryReportRecorder
     {
         _storage = storage;
         _options = options.Value;
-        _fanOut = new FanOutTable(storage, _options);
+        _fanOut = new FanOutTable(storage);
         _time = time;
         _log = logger ?? NullLogger<DeliveryReportRecorder>.Instance;
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -10,7 +9,8 @@ namespace Notifications.Infrastructure.FanOut;
 /// <summary>
 /// The operator's brake. <see cref="HaltAsync"/> sets the run's <c>Halted</c> flag; batch senders read it before every send
 /// (cached for at most <see cref="FanOutOptions.HaltCacheTtl"/>, one second), so sending stops within seconds and the
-/// rest stays <c>pending</c>. <see cref="ResumeAsync"/> clears it and re-enqueues every released batch that is not complete.
+/// rest stays <c>pending</c>; the run orchestration, told by an event, starts no new batch. <see cref="ResumeAsync"/>
+/// clears it; the run orchestration, told by an event, sends the released batches that are not complete.
 /// </summary>
 public sealed class FanOutControl
 {
@@ -23,7 +23,7 @@ public sealed class FanOutControl
     public FanOutControl(StorageClients storage, IOptions<FanOutOptions> options, TimeProvider time, ILogger<FanOutControl>? logger = null)
     {
         _options = options.Value;
-        _table = new FanOutTable(storage, _options);
+        _table = new FanOutTable(storage);
         _time = time;
         _log = logger ?? NullLogger<FanOutControl>.Instance;
     }
@@ -41,7 +41,7 @@ public sealed class FanOutControl
         return true;
     }
 
-    /// <summary>Clears the halt and re-enqueues the released batches that are not complete. Returns how many were enqueued.</summary>
+    /// <summary>Clears the halt. Returns how many released batches are not complete (the run sends them again).</summary>
     public async Task<int> ResumeAsync(string incidentId, CancellationToken ct = default)
     {
         var run = await SetHaltedAsync(incidentId, false, ct);
@@ -54,7 +54,6 @@ public sealed class FanOutControl
         var open = Enumerable.Range(0, run.ReleasedBatches)
             .Where(n => !results.TryGetValue(FanOutTable.BatchId(run, n), out var r) || !r.IsComplete)
             .ToList();
-        await _table.EnqueueAsync(run, open, Activity.Current?.Id, ct);
         FanOutLog.Resumed(_log, incidentId, open.Count);
         return open.Count;
     }

@@ -9,7 +9,6 @@ namespace Notifications.Infrastructure.FanOut;
 public static class FanOutKeys
 {
     public const string Table = "fanout";
-    public const string Queue = "notification-batches";
 
     /// <summary>Where Event Grid puts Communication Services email delivery reports (infra/modules/deliveryreports.bicep).</summary>
     public const string DeliveryReportsQueue = "delivery-reports";

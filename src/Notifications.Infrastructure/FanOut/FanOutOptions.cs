@@ -58,12 +58,16 @@ public sealed class FanOutOptions
     public TimeSpan HaltCacheTtl { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// A row in <c>sending</c> younger than this belongs to a worker still running (a duplicate message); older means a
-    /// crashed attempt and is sent again. Keep it under the queue's redelivery delay (10 min in Azure).
+    /// A row in <c>sending</c> younger than this belongs to an attempt that may still be running (Durable ran the batch
+    /// activity twice at once); older means a crashed attempt, and the person is sent again and counted as possibly sent
+    /// twice. A row is in <c>sending</c> for at most one chunk's sends; sending resumes this long after a crash at most.
     /// </summary>
-    public TimeSpan SendingLease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan SendingLease { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Batch messages enqueued at once when the rest of a run is released.</summary>
-    [Range(1, 256)]
-    public int EnqueueParallelism { get; set; } = 16;
+    /// <summary>
+    /// Batches a run sends at once (activities in flight). With <see cref="MaxConcurrency"/> sends each, this bounds the
+    /// run's SMTP calls in flight; the quota (<see cref="PerMinute"/>, <see cref="PerHour"/>) bounds their rate.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxBatchesInFlight { get; set; } = 4;
 }

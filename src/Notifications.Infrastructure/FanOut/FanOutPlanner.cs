@@ -26,15 +26,14 @@ public enum CanaryVerdict
     /// </summary>
     AwaitingDelivery,
 
-    /// <summary>The rest of the batches are enqueued (now, or by an earlier call).</summary>
+    /// <summary>The rest of the batches are released (now, or by an earlier call).</summary>
     Continued,
 }
 
 /// <summary>
-/// Starts an incident's fan-out: records the run (control row) and enqueues the canary, then, once the canary is
-/// complete and clean, the rest (one message per batch). Both calls are idempotent: flags on the control row say what
-/// has been enqueued, and a crash between enqueueing and setting a flag at worst enqueues a batch twice, which the
-/// batch sender absorbs (rows marked sent are skipped; a concurrent duplicate loses the ETag race).
+/// An incident's fan-out plan: records the run (control row) with its canary, and releases the rest once the canary is
+/// complete and clean. The run orchestration calls it through activities and sends the released batches; both calls
+/// are idempotent (a flag on the control row says what was released).
 /// </summary>
 public sealed class FanOutPlanner
 {
@@ -48,14 +47,14 @@ public sealed class FanOutPlanner
         ILogger<FanOutPlanner>? logger = null)
     {
         _options = options.Value;
-        _table = new FanOutTable(storage, _options);
+        _table = new FanOutTable(storage);
         _recipients = recipients;
         _time = time;
         _log = logger ?? NullLogger<FanOutPlanner>.Instance;
     }
 
     /// <summary>
-    /// Records run <paramref name="runId"/> over the incident's current import and enqueues its canary batches. Returns the
+    /// Records run <paramref name="runId"/> over the incident's current import, its canary released. Returns the
     /// run as recorded: when another run was recorded before, that one (unchanged; compare <see cref="FanOutRun.RunId"/>).
     /// Null when nothing was imported. <paramref name="pin"/>, the notice text of the run, is written before the run is
     /// recorded, and only then: a start retried after the incident changed keeps the text the run started with.
@@ -96,7 +95,6 @@ public sealed class FanOutPlanner
             return run;
         }
 
-        await _table.EnqueueAsync(run, Enumerable.Range(0, run.CanaryBatches), Activity.Current?.Id, ct);
         run = await MarkAsync(run, r => r with { CanaryEnqueued = true }, ct);
         FanOutLog.Started(_log, incidentId, runId, run.Batches, run.CanaryBatches);
         return run;
@@ -108,7 +106,7 @@ public sealed class FanOutPlanner
     /// <summary>
     /// When every canary batch reported complete, every canary email has a delivery report (or
     /// <see cref="FanOutOptions.CanaryDeliveryWait"/> has passed since the canary completed), and at most
-    /// <see cref="FanOutOptions.CanaryMaxProblemRate"/> of its people were blocked, failed permanently or bounced, enqueues
+    /// <see cref="FanOutOptions.CanaryMaxProblemRate"/> of its people were blocked, failed permanently or bounced, releases
     /// every other batch. Idempotent.
     /// </summary>
     public async Task<CanaryVerdict> ContinueAfterCanaryAsync(string incidentId, CancellationToken ct = default) =>
@@ -163,18 +161,23 @@ public sealed class FanOutPlanner
             FanOutLog.CanaryUnreported(_log, incidentId, run.RunId, unreported, _options.CanaryDeliveryWait);
         }
 
-        await _table.EnqueueAsync(run, Enumerable.Range(run.CanaryBatches, run.Batches - run.CanaryBatches), Activity.Current?.Id, ct);
         await MarkAsync(run, r => r with { RestEnqueued = true }, ct);
         FanOutLog.Continued(_log, incidentId, run.RunId, run.Batches - run.CanaryBatches);
         return (CanaryVerdict.Continued, TimeSpan.Zero);
     }
 
-    /// <summary>
-    /// Puts a canary batch's message back on the queue, visible after <paramref name="delay"/>, so that the batch asks
-    /// <see cref="CheckCanaryAsync"/> again when the delivery wait runs out. Its rows are final, so it sends nothing.
-    /// </summary>
-    public Task AskAgainAsync(BatchMessage canaryBatch, TimeSpan delay, CancellationToken ct = default) =>
-        _table.EnqueueAgainAsync(canaryBatch, delay, ct);
+    /// <summary>The batch input for batch <paramref name="number"/> of <paramref name="run"/>.</summary>
+    public static BatchMessage Batch(FanOutRun run, int number) =>
+        new(BatchMessage.CurrentSchema, run.IncidentId, run.RunId, FanOutTable.BatchId(run, number), number < run.CanaryBatches, Activity.Current?.Id);
+
+    /// <summary>The numbers of the released batches of <paramref name="run"/> that are not complete yet, canary first.</summary>
+    public async Task<IReadOnlyList<int>> UnfinishedAsync(FanOutRun run, CancellationToken ct = default)
+    {
+        var results = await _table.GetResultsAsync(run.IncidentId, ct);
+        return Enumerable.Range(0, run.ReleasedBatches)
+            .Where(n => !results.TryGetValue(FanOutTable.BatchId(run, n), out var r) || !r.IsComplete)
+            .ToList();
+    }
 
     /// <summary>The run as recorded, or null.</summary>
     public Task<FanOutRun?> GetRunAsync(string incidentId, CancellationToken ct = default) => _table.GetRunAsync(incidentId, ct);

@@ -33,6 +33,12 @@ public sealed record FanOutSnapshot(
     public long Delivered { get; init; }
 
     /// <summary>
+    /// People sent again because an attempt crashed while their send was in flight (Durable re-ran the batch): the relay
+    /// may have taken their notice twice, with the same Message-ID. An upper bound: counted in <see cref="Sent"/> once.
+    /// </summary>
+    public long PossiblySentTwice { get; init; }
+
+    /// <summary>
     /// While the canary waits for its delivery reports (<see cref="FanOutOptions.CanaryDeliveryWait"/>): when the rest goes
     /// out at the latest. Null when there is no such wait.
     /// </summary>
@@ -51,7 +57,7 @@ public sealed class FanOutProgress
     public FanOutProgress(StorageClients storage, IOptions<FanOutOptions> options, TimeProvider time)
     {
         _options = options.Value;
-        _table = new FanOutTable(storage, _options);
+        _table = new FanOutTable(storage);
         _time = time;
     }
 
@@ -65,7 +71,7 @@ public sealed class FanOutProgress
         }
 
         var results = (await _table.GetResultsAsync(incidentId, ct)).Values.Where(r => r.RunId == run.RunId).ToList();
-        long sent = 0, blocked = 0, failed = 0, skipped = 0, bounced = 0, delivered = 0, counted = 0;
+        long sent = 0, blocked = 0, failed = 0, skipped = 0, bounced = 0, delivered = 0, counted = 0, twice = 0;
         DateTimeOffset? last = null;
         foreach (var r in results)
         {
@@ -75,6 +81,7 @@ public sealed class FanOutProgress
             skipped += r.Skipped;
             bounced += r.Bounced;
             delivered += r.Delivered;
+            twice += r.PossiblyTwice;
             counted += r.Total;
             last = last is null || r.CompletedAt > last ? r.CompletedAt : last;
         }
@@ -89,6 +96,7 @@ public sealed class FanOutProgress
         {
             Bounced = bounced,
             Delivered = delivered,
+            PossiblySentTwice = twice,
             CanaryDeliveryWaitUntil = run is { RestEnqueued: false, CanaryCompletedAt: { } canaryDone } ? canaryDone + _options.CanaryDeliveryWait : null,
         };
     }

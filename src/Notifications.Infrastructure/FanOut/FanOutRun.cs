@@ -73,6 +73,12 @@ public sealed record BatchResult(
     /// <summary>Of <see cref="Sent"/>, the people whose relay reported delivery.</summary>
     public int Delivered { get; init; }
 
+    /// <summary>People sent again after an attempt crashed with their send in flight: they may have the notice twice.</summary>
+    public int PossiblyTwice { get; init; }
+
+    /// <summary>When people were left because the provider's quota ran out: when to call the batch again. Not stored.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
     public int Total => Sent + Blocked + FailedPermanent + Bounced + Skipped + Pending;
 
     /// <summary>Every person of the batch has a final status (or is not an email recipient).</summary>
@@ -91,6 +97,7 @@ public sealed record BatchResult(
         ["Pending"] = Pending,
         ["Bounced"] = Bounced,
         ["Delivered"] = Delivered,
+        ["PossiblyTwice"] = PossiblyTwice,
         ["Halted"] = Halted,
         ["CompletedAt"] = CompletedAt,
     };
@@ -102,5 +109,6 @@ public sealed record BatchResult(
     {
         Bounced = e.GetInt32("Bounced") ?? 0,
         Delivered = e.GetInt32("Delivered") ?? 0,
+        PossiblyTwice = e.GetInt32("PossiblyTwice") ?? 0,
     };
 }

@@ -10,7 +10,7 @@ namespace Notifications.Infrastructure.FanOut;
 public static class FanOutServiceCollectionExtensions
 {
     /// <summary>
-    /// The fan-out: planner, batch sender, delivery-report recorder, halt control, progress, the process-wide rate limiter, and an SMTP pool of
+    /// The fan-out: planner, batch sender, delivery-report recorder, halt control, progress, the provider quota, and an SMTP pool of
     /// <see cref="FanOutOptions.MaxConcurrency"/> connections. Options from section <c>FanOut</c>, validated at start-up.
     /// An <see cref="INoticeSource"/> must be registered by the caller. Works before or after <c>AddInfrastructure</c>.
     /// </summary>
@@ -25,7 +25,7 @@ public static class FanOutServiceCollectionExtensions
         services.AddRecipients();
         services.Replace(ServiceDescriptor.Singleton(sp => new SmtpEmailSender(
             sp.GetRequiredService<IOptions<MailOptions>>(), sp.GetRequiredService<IOptions<FanOutOptions>>().Value.MaxConcurrency)));
-        services.TryAddSingleton<FanOutRateLimiter>();
+        services.TryAddSingleton<FanOutQuota>();
         services.TryAddSingleton<FanOutControl>();
         services.TryAddSingleton<FanOutPlanner>();
         services.TryAddSingleton<FanOutProgress>();

@@ -5,8 +5,8 @@ using Notifications.Infrastructure.Storage;
 
 namespace Notifications.Infrastructure.FanOut;
 
-/// <summary>Reads and writes of the <c>fanout</c> table, and the enqueueing of batch messages, shared by planner, control and progress.</summary>
-internal sealed class FanOutTable(StorageClients storage, FanOutOptions options)
+/// <summary>Reads and writes of the <c>fanout</c> table, shared by planner, control and progress.</summary>
+internal sealed class FanOutTable(StorageClients storage)
 {
     public Task<TableClient> Table => storage.TableAsync(FanOutKeys.Table);
 
@@ -126,27 +126,4 @@ internal sealed class FanOutTable(StorageClients storage, FanOutOptions options)
     }
 
     public static string BatchId(FanOutRun run, int number) => RecipientKeys.Batch(run.IncidentId, run.ImportId, number);
-
-    /// <summary>
-    /// The same batch message again, visible after <paramref name="delay"/>: how a canary batch asks the planner again while
-    /// it waits for delivery reports. Sending it again is harmless: a batch whose rows are all final sends nothing.
-    /// </summary>
-    public async Task EnqueueAgainAsync(BatchMessage message, TimeSpan delay, CancellationToken ct)
-    {
-        var queue = await storage.QueueAsync(FanOutKeys.Queue);
-        await queue.SendMessageAsync(message.ToJson(), visibilityTimeout: delay, cancellationToken: ct);
-    }
-
-    /// <summary>One message per batch number, a few in flight at once. Plain JSON bodies, as host.json <c>messageEncoding</c> says.</summary>
-    public async Task EnqueueAsync(FanOutRun run, IEnumerable<int> numbers, string? traceParent, CancellationToken ct)
-    {
-        var queue = await storage.QueueAsync(FanOutKeys.Queue);
-        await Parallel.ForEachAsync(numbers, new ParallelOptions { MaxDegreeOfParallelism = options.EnqueueParallelism, CancellationToken = ct },
-            async (number, token) =>
-            {
-                var message = new BatchMessage(BatchMessage.CurrentSchema, run.IncidentId, run.RunId, BatchId(run, number),
-                    number < run.CanaryBatches, traceParent);
-                await queue.SendMessageAsync(message.ToJson(), token);
-            });
-    }
 }

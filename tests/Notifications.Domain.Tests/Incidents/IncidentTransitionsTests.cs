@@ -49,6 +49,9 @@ public sealed class IncidentTransitionsTests
         Row(nameof(IncidentClosed), (R, None), (A, Closed), (A, Closed), (R, Closed));
         Row(nameof(ContactDataPurged), (R, None), (R, Open), (A, Notifying), (A, Closed));
         Row(nameof(NoticeContentHeld), (R, None), (A, Open), (A, Notifying), (I, Closed));
+        Row(nameof(NotificationStarted), (R, None), (R, Open), (A, Notifying), (R, Closed));
+        Row(nameof(NotificationHalted), (R, None), (R, Open), (A, Notifying), (A, Closed));
+        Row(nameof(NotificationResumed), (R, None), (R, Open), (A, Notifying), (R, Closed));
         return rows;
     }
 

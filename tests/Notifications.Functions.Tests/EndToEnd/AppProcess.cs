@@ -8,15 +8,19 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private AppProcess(Process process, Uri api)
+    private readonly OutputLog _log;
+
+    private AppProcess(Process process, Uri api, OutputLog log)
     {
         _process = process;
+        _log = log;
         Api = api;
     }
 
     public Uri Api { get; }
 
-    public static async Task<AppProcess> StartAsync(DevServices services, string prefix, CancellationToken ct)
+    public static async Task<AppProcess> StartAsync(DevServices services, string prefix, CancellationToken ct,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         // The local runtime's own build output (same configuration as the tests), with host.json and functions.metadata.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -32,13 +36,19 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Auth__SigningKey"] = AppFactory.SigningKey;
         info.Environment["Hosting__Queues__MaxPollingInterval"] = "00:00:00.500";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            info.Environment[key] = value;
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the app.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // The app's output goes to app-logs/{prefix}.log beside the test assembly, appended across restarts.
+        var log = new OutputLog(Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "app-logs")).FullName, prefix + ".log"));
+        process.OutputDataReceived += (_, e) => log.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => log.Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"), log);
         using var http = new HttpClient();
         for (var attempt = 0; ; attempt++)
         {
@@ -60,15 +70,62 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary><c>kill -9</c>: the process gets no chance to finish anything.</summary>
+    public void KillHard()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true); // SIGKILL on Linux
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    private bool _disposed;
+
     public ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
         }
 
+        _process.WaitForExit(); // the output read to its end
         _process.Dispose();
+        _log.Dispose();
+
         return ValueTask.CompletedTask;
+    }
+
+    private sealed class OutputLog(string path) : IDisposable
+    {
+        private readonly StreamWriter _writer = new(path, append: true) { AutoFlush = true };
+        private bool _closed;
+
+        public void Write(string? line)
+        {
+            lock (_writer)
+            {
+                if (line is not null && !_closed)
+                {
+                    _writer.WriteLine(line);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_writer)
+            {
+                _closed = true;
+                _writer.Dispose();
+            }
+        }
     }
 }

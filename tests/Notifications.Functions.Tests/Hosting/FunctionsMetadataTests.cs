@@ -60,7 +60,11 @@ public sealed partial class FunctionsMetadataTests
         { "SendReminder", "activity" },
         { "SendDeletionRequests", "activity" },
         { "SendCommissionerReport", "activity" },
-        { "SendNotificationBatch", "queue notification-batches" },
+        { "NotificationRun", "orchestration" },
+        { "PlanNotificationRun", "activity" },
+        { "SendNotificationBatch", "activity" },
+        { "CheckNotificationCanary", "activity" },
+        { "CompleteNotificationRun", "activity" },
         { "ReceiveDeliveryReport", "queue delivery-reports" },
         { "PurgeContactData", "timer 0 0 3 * * *" },
     };

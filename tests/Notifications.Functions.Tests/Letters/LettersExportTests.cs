@@ -246,7 +246,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         await ImportAsync(officer, id, Mixed(app.Prefix, email: 3, letters: 2), _ct);
         await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
+        Assert.Equal(1, (await RunDriver.SettleAsync(app, id, _ct)).BatchCalls);
         var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.True(progress.GetProperty("isComplete").GetBoolean());
         Assert.Empty(await HistoryAsync(officer, id, "notices-completed", _ct)); // held for the letters
@@ -274,7 +274,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         Assert.Empty(await HistoryAsync(officer, id, "notices-completed", _ct)); // no emails sent yet
 
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
+        Assert.Equal(1, (await RunDriver.SettleAsync(app, id, _ct)).BatchCalls);
 
         var counts = Assert.Single(await HistoryAsync(officer, id, "notices-completed", _ct)).GetProperty("event").GetProperty("counts");
         Assert.Equal((2, 3), (counts.GetProperty("direct").GetInt32(), counts.GetProperty("letters").GetInt32()));

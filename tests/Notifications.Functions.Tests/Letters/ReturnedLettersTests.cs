@@ -108,7 +108,7 @@ public sealed class ReturnedLettersTests(DevServicesFixture fixture)
         }
 
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
+        Assert.Equal(1, (await RunDriver.SettleAsync(app, id, _ct)).BatchCalls);
 
         var counts = Assert.Single(await HistoryAsync(officer, id, "notices-completed", _ct)).GetProperty("event").GetProperty("counts");
         Assert.Equal((2, 1, 3, 1), Counts(counts)); // letters 3 - 2; indirect 1 + 2
@@ -201,7 +201,7 @@ public sealed class ReturnedLettersTests(DevServicesFixture fixture)
 
         var html = await officer.GetAsync($"/api/incidents/{id}/letters?format=html", _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
+        Assert.Equal(1, (await RunDriver.SettleAsync(app, id, _ct)).BatchCalls);
 
         Assert.Equal(HttpStatusCode.OK, html.StatusCode);
         Assert.DoesNotContain(back.Given, await html.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);

@@ -36,7 +36,7 @@ public sealed class CustomTemplateTests(DevServicesFixture fixture)
         Assert.True(version.GetInt64() > 0);
         (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
+        await RunDriver.SettleAsync(app, id, _ct);
 
         var addresses = people.Select(p => p.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var inbox = await fixture.Services.Mail.WaitForAsync(all => all.Count(m => m.To.Any(t => addresses.Contains(t.Address))) == people.Count, ct: _ct);

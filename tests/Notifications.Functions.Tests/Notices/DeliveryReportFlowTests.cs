@@ -93,7 +93,8 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         await EnqueueAsync(app, DeliveryReportEvents.EventGrid(ids[people[7].Email], people[7].Email, "Bounced"));
         Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Name, _ct));
         Assert.DoesNotContain(await HistoryAsync(officer, id), e => e.GetProperty("type").GetString() == "notices-completed");
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct)); // the rest
+        app.Clock.Advance(TimeSpan.FromMinutes(1)); // the rest goes out
+        Assert.True((await RunDriver.SettleAsync(app, id, _ct)).Completed);
 
         var history = await HistoryAsync(officer, id);
         var counts = Completed(history);
@@ -137,16 +138,17 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         var officer = app.ClientAs(Roles.PrivacyOfficer);
         var (id, people, ids) = await CanarySentAsync(app, officer);
 
-        // The canary's own message is back on the queue, invisible until the wait runs out; the rest is not released.
-        var queue = await app.Services.GetRequiredService<StorageClients>().QueueAsync(Infrastructure.FanOut.FanOutKeys.Queue);
-        Assert.Equal(1, (await queue.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount);
-        Assert.Equal(0, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
+        // The run waits on a durable timer for the canary's reports; the rest is not released.
+        var settled = await RunDriver.SettleAsync(app, id, _ct);
+        Assert.Equal((RunPhase.AwaitingDelivery, 1), (settled.Status!.Phase, settled.BatchCalls));
         var waiting = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.Equal(app.Clock.GetUtcNow().AddMinutes(10), waiting.GetProperty("canaryDeliveryWaitUntil").GetDateTimeOffset());
 
         await EnqueueAsync(app, [.. people.Take(100).Select(p => DeliveryReportEvents.EventGrid(ids[p.Email], p.Email, "Delivered"))]);
         Assert.Equal(100, await QueueDriver.DrainAsync(app.Services, ReceiveDeliveryReport.Name, _ct));
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct)); // the other 50
+        await RunDriver.WaitAsync(app, id, s => s.Status?.Phase == RunPhase.Sending, _ct); // the last report released the rest
+        app.Clock.Advance(TimeSpan.FromMinutes(1)); // and the quota lets the other 50 go
+        Assert.True((await RunDriver.SettleAsync(app, id, _ct)).Completed);
 
         var counts = Completed(await HistoryAsync(officer, id));
         Assert.Equal((150, 0), (counts.GetProperty("direct").GetInt32(), counts.GetProperty("indirect").GetInt32()));
@@ -200,8 +202,9 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         var people = People(app.Prefix, 150);
         await ImportAsync(officer, id, people, _ct);
         await ApproveContentAsync(app, id, Content, _ct);
+        await RunDriver.LeaveQuotaAsync(app, 100, _ct); // the canary, then the rest waits for the test's clock to move a minute
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.True(await RunOneAsync(app, SendNotificationBatch.Name));
+        await RunDriver.CanaryDoneAsync(app, id, _ct);
         return (id, people, await MessageIdsAsync(people.Take(100).ToList()));
     }
 
@@ -212,7 +215,7 @@ public sealed class DeliveryReportFlowTests(DevServicesFixture fixture)
         await ImportAsync(officer, id, people, _ct);
         await ApproveContentAsync(app, id, Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
+        await RunDriver.SettleAsync(app, id, _ct);
         return (id, people);
     }
 

@@ -31,8 +31,9 @@ public sealed class IndirectNoticeTests(DevServicesFixture fixture)
         var people = NoticeScenario.People(app.Prefix, 150);
         await NoticeScenario.ImportAsync(officer, id, people, _ct);
         await NoticeScenario.ApproveContentAsync(app, id, NoticeScenario.Content, _ct);
+        await RunDriver.LeaveQuotaAsync(app, 100, _ct); // the canary, then the rest waits for the next minute
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct, max: 1)); // the canary: 100 people
+        await RunDriver.CanaryDoneAsync(app, id, _ct); // the canary: 100 people
 
         var chosen = await officer.PostAsJsonAsync($"/api/incidents/{id}/notification/indirect", Choice(), _ct);
 
@@ -45,7 +46,7 @@ public sealed class IndirectNoticeTests(DevServicesFixture fixture)
 
         // The rest of the run is halted: its batch sends nobody, and neither resume nor start brings direct sending back.
         app.Clock.Advance(TimeSpan.FromSeconds(5));
-        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
+        await RunDriver.SettleAsync(app, id, _ct);
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsync($"/api/incidents/{id}/notification/resume", null, _ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).StatusCode);
         var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);

@@ -48,7 +48,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode(); // idempotent
 
         // The canary, then the rest it released.
-        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
+        Assert.Equal(2, (await RunDriver.SettleAsync(app, id, _ct)).BatchCalls);
 
         await AssertEachEmailedOnceAsync(people);
         var progress = await app.ClientAs(Roles.Auditor).GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
@@ -76,7 +76,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         (await officer.PostAsync($"/api/incidents/{id}/recipients", new StringContent(csv, Encoding.UTF8, "text/csv"), _ct)).EnsureSuccessStatusCode();
         await NoticeScenario.ApproveContentAsync(app, id, NoticeScenario.Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
+        await RunDriver.SettleAsync(app, id, _ct);
 
         var inbox = await fixture.Services.Mail.WaitForAsync(all => new[] { guardianEn, guardianFr, adult }.All(a => all.Any(m => m.To.Any(t => t.Address == a))), ct: _ct);
         ReceivedMail To(string address) => Assert.Single(inbox, m => m.To.Any(t => t.Address == address));
@@ -112,7 +112,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         (await officer.PostAsync($"/api/incidents/{id}/recipients", new StringContent(csv, Encoding.UTF8, "text/csv"), _ct)).EnsureSuccessStatusCode();
         await NoticeScenario.ApproveContentAsync(app, id, NoticeScenario.Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
+        await RunDriver.SettleAsync(app, id, _ct);
 
         var inbox = await fixture.Services.Mail.WaitForAsync(all => new[] { guardianEn, guardianFr }.All(a => all.Any(m => m.To.Any(t => t.Address == a))), ct: _ct);
         var en = Assert.Single(inbox, m => m.To.Any(t => t.Address == guardianEn));
@@ -138,26 +138,36 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", NoticeScenario.Content, _ct)).EnsureSuccessStatusCode();
         (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsync($"/api/incidents/{id}/notification/halt", null, _ct)).StatusCode); // no run yet
+        await RunDriver.LeaveQuotaAsync(app, 0, _ct); // nothing goes out until the test's clock moves on a minute
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
 
         (await officer.PostAsync($"/api/incidents/{id}/notification/halt", null, _ct)).EnsureSuccessStatusCode();
-        app.Clock.Advance(TimeSpan.FromSeconds(5)); // past the halt flag's cache
-        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
+        var settled = await RunDriver.SettleAsync(app, id, _ct);
+        Assert.Equal(RunPhase.Halted, settled.Status?.Phase);
         var halted = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.True(halted.GetProperty("halted").GetBoolean());
         Assert.Equal(0, halted.GetProperty("sent").GetInt64());
 
+        app.Clock.Advance(TimeSpan.FromMinutes(1)); // the quota has room again, but the run stays halted until resumed
         var resumed = await officer.PostAsync($"/api/incidents/{id}/notification/resume", null, _ct);
         resumed.EnsureSuccessStatusCode();
         Assert.Equal(1, (await resumed.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("batchesRequeued").GetInt32());
-        app.Clock.Advance(TimeSpan.FromSeconds(5));
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
+        await RunDriver.WaitAsync(app, id, s => s.Completed, _ct);
 
         await AssertEachEmailedOnceAsync(people);
         var done = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.True(done.GetProperty("isComplete").GetBoolean());
         var history = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct);
         Assert.Single(history.EnumerateArray(), e => e.GetProperty("type").GetString() == "notices-completed");
+        await Incidents.IncidentHistory.WaitForAsync(officer, id, "notification-resumed", _ct);
+        history = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct);
+        // Who launched the mailing, who halted and who resumed it, and when (issue 14 item 5).
+        foreach (var type in new[] { "notification-started", "notification-halted", "notification-resumed" })
+        {
+            var entry = Assert.Single(history.EnumerateArray(), e => e.GetProperty("type").GetString() == type);
+            Assert.Equal(JsonValueKind.String, entry.GetProperty("actor").GetProperty("id").ValueKind);
+            Assert.Equal("PrivacyOfficer", entry.GetProperty("actor").GetProperty("role").GetString());
+        }
     }
 
     [Fact]
@@ -169,15 +179,16 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         var people = NoticeScenario.People(app.Prefix, 150);
         await NoticeScenario.ImportAsync(officer, id, people, _ct);
         await NoticeScenario.ApproveContentAsync(app, id, NoticeScenario.Content, _ct);
+        await RunDriver.LeaveQuotaAsync(app, 100, _ct); // the canary, then the rest waits for the next minute
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct, max: 1)); // the canary
+        await RunDriver.CanaryDoneAsync(app, id, _ct); // the canary
 
         var incident = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct);
         var task = incident.GetProperty("tasks").EnumerateArray().First(t => t.GetProperty("kind").GetString() == "manual" && !t.GetProperty("done").GetBoolean());
         (await officer.PostAsJsonAsync($"/api/incidents/{id}/containment/tasks/{task.GetProperty("taskId").GetString()}/complete",
             new { note = "Done mid-run." }, _ct)).EnsureSuccessStatusCode();
         app.Clock.Advance(TimeSpan.FromMinutes(1)); // past any cache of the incident
-        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
+        await RunDriver.SettleAsync(app, id, _ct);
 
         await AssertEachEmailedOnceAsync(people);
         var inbox = await fixture.Services.Mail.AllAsync(_ct);
@@ -211,7 +222,7 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
         await NoticeScenario.ApproveContentAsync(app, id, NoticeScenario.Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
 
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
+        Assert.Equal(1, (await RunDriver.SettleAsync(app, id, _ct)).BatchCalls);
 
         var progress = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
         Assert.Equal(1, progress.GetProperty("sent").GetInt64()); // only the person named, about themselves

@@ -44,7 +44,7 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
         await ImportAsync(officer, id, csv);
         await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        Assert.Equal(2, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
+        Assert.Equal(2, (await RunDriver.SettleAsync(app, id, _ct)).BatchCalls);
         (await officer.GetAsync($"/api/incidents/{id}/letters", _ct)).EnsureSuccessStatusCode(); // the notices complete once the letter is out
         var incident = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct);
         var due = incident.GetProperty("contactDataPurgeDueAt").GetDateTimeOffset();
@@ -107,7 +107,10 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
         var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
         await ImportAsync(officer, id, Csv(app.Prefix, 10));
         await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
-        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode(); // its batch stays queued
+        // The run waits for quota (now, and two days on, when the incident is closed and purged) so its batch is left over.
+        await RunDriver.LeaveQuotaAsync(app, 0, _ct);
+        await RunDriver.LeaveQuotaAsync(app, 0, _ct, at: app.Clock.GetUtcNow().AddDays(2));
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
         var imported = await RowsAsync(app, id);
 
         await AssertRefusedAsync(await officer.PostAsync($"/api/incidents/{id}/contact-data/purge", null, _ct), IncidentDecider.ContactDataStillNeeded);
@@ -135,8 +138,9 @@ public sealed class PurgeContactDataTests(DevServicesFixture fixture)
         Assert.All(rows, row => Assert.True(RecipientFields.IsContactPurged(row)));
         AssertNothingPersonal(rows, app.Prefix);
 
-        // The fan-out's batch message was still queued: it arrives, and nobody is emailed.
-        Assert.Equal(1, await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct));
+        // The run's batch was still waiting for quota: it goes, and nobody is emailed.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await RunDriver.SettleAsync(app, id, _ct)).Completed);
 
         Assert.DoesNotContain(await fixture.Services.Mail.AllAsync(_ct), m => m.To.Any(t => t.Address.Contains(app.Prefix, StringComparison.OrdinalIgnoreCase)));
         Assert.All(await RowsAsync(app, id), row => Assert.Equal("pending", row.GetString("Status")));

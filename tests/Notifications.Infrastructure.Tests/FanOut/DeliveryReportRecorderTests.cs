@@ -135,7 +135,7 @@ public sealed class DeliveryReportRecorderTests(DevServicesFixture fixture)
     {
         KillingSender? killer = null;
         await using var h = new FanOutHarness(fixture, "drcrash", new() { ["ChunkSize"] = "20", ["SendingLease"] = "00:00:00" },
-            sender: sp => killer = new KillingSender(sp.GetRequiredService<SmtpEmailSender>(), sends: 37));
+            sender: sp => killer = new KillingSender(sp.GetRequiredService<SmtpEmailSender>(), sends: 37, afterRelayAccepted: true));
         await h.ImportAsync("inc-drcrash", 100, _ct);
         await h.Planner.StartAsync("inc-drcrash", "run-1", _ct);
         string? settledAddress = null;
@@ -194,7 +194,7 @@ public sealed class DeliveryReportRecorderTests(DevServicesFixture fixture)
         await RunAsync(h, "inc-drrace", 10);
         var rows = await RowsByNumberAsync(h, "inc-drrace");
         var batchId = rows[1].PartitionKey;
-        var table = new FanOutTable(h.Get<StorageClients>(), new FanOutOptions());
+        var table = new FanOutTable(h.Get<StorageClients>());
         var calls = 0;
 
         // A batch's own tally: it has read the rows when a bounce is recorded (and tallied) before its write.

@@ -80,9 +80,48 @@ internal sealed class FanOutHarness : IAsyncDisposable
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
     }
 
-    public async Task<BatchQueueDrain.Outcome> DrainAsync(CancellationToken ct, int parallelism = 4,
-        Func<BatchMessage, CancellationToken, Task<BatchResult>>? handle = null) =>
-        await BatchQueueDrain.RunAsync(await Get<StorageClients>().QueueAsync(FanOutKeys.Queue), handle ?? Sender.SendBatchAsync, parallelism, ct: ct);
+    public sealed record Outcome(IReadOnlyList<BatchResult> Results, int Failures);
+
+    /// <summary>
+    /// Plays the run orchestration's sending once over this harness's runs: every released batch that is not complete
+    /// is sent, a few at once; one that throws is called again (as Durable retries an activity), at most
+    /// <paramref name="maxAttempts"/> times. Halted and quota-limited batches are returned as they are, not called again.
+    /// </summary>
+    public async Task<Outcome> DrainAsync(CancellationToken ct, int parallelism = 4,
+        Func<BatchMessage, CancellationToken, Task<BatchResult>>? handle = null, int maxAttempts = 5)
+    {
+        handle ??= Sender.SendBatchAsync;
+        var table = await Get<StorageClients>().TableAsync(FanOutKeys.Table);
+        var batches = new List<BatchMessage>();
+        await foreach (var control in table.QueryAsync<TableEntity>(e => e.RowKey == FanOutKeys.ControlRow, cancellationToken: ct))
+        {
+            var run = (await Planner.GetRunAsync(control.GetString("IncidentId"), ct))!;
+            batches.AddRange((await Planner.UnfinishedAsync(run, ct)).Select(n => FanOutPlanner.Batch(run, n)));
+        }
+
+        var results = new System.Collections.Concurrent.ConcurrentBag<BatchResult>();
+        var failures = 0;
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (batch, token) =>
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    results.Add(await handle(batch, token));
+                    return;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref failures);
+                    if (attempt >= maxAttempts)
+                    {
+                        throw new InvalidOperationException($"Batch {batch.BatchId} failed {attempt} times.", ex);
+                    }
+                }
+            }
+        });
+        return new Outcome(results.ToList(), failures);
+    }
 
     /// <summary>Every recipient row of the incident's current import.</summary>
     public async Task<List<TableEntity>> RowsAsync(string incidentId, CancellationToken ct)

@@ -3,7 +3,11 @@ using Notifications.Infrastructure.Email;
 namespace Notifications.Infrastructure.Tests.FanOut;
 
 /// <summary>Sends through <paramref name="inner"/> until <paramref name="sends"/> went out, then dies like a killed worker.</summary>
-internal sealed class KillingSender(IEmailSender inner, int sends) : IEmailSender
+/// <summary>
+/// The worker dies on its send number <paramref name="sends"/> + 1: before the SMTP call, or with
+/// <paramref name="afterRelayAccepted"/> right after the relay took the mail (before its row could be marked sent).
+/// </summary>
+internal sealed class KillingSender(IEmailSender inner, int sends, bool afterRelayAccepted = false) : IEmailSender
 {
     private int _sent;
     private volatile bool _revived;
@@ -15,6 +19,11 @@ internal sealed class KillingSender(IEmailSender inner, int sends) : IEmailSende
     {
         if (!_revived && Interlocked.Increment(ref _sent) > sends)
         {
+            if (afterRelayAccepted)
+            {
+                await inner.SendAsync(message, ct);
+            }
+
             throw new WorkerKilledException();
         }
 

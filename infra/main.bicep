@@ -168,7 +168,7 @@ module deliveryReports 'modules/deliveryreports.bicep' = {
     topicName: names.deliveryReportsTopic
     communicationServiceName: email.outputs.communicationServiceName
     storageAccountName: storage.outputs.name
-    // The queue of the ReceiveDeliveryReport function as its function.json names it (FunctionCatalogue): the host's
+    // The queue of the ReceiveDeliveryReport function as its [QueueTrigger] (functions.metadata) names it: the host's
     // trigger does not apply Storage__NamePrefix.
     queueName: 'delivery-reports'
     tags: tags

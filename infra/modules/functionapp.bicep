@@ -137,7 +137,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
 // Storage Blob Data Owner: the Functions host keeps its own state in blobs (host id lock, timer-trigger singleton
 //   locks and schedule monitor, queue-listener leases, keys) and Flex reads the deployment package from the
 //   deployment container with this identity; Microsoft documents Owner (not Contributor) for AzureWebJobsStorage
-//   because the host manages blob leases and container ACL-level operations.
+//   because the host manages blob leases and container ACL-level operations. Durable's Azure Storage provider
+//   keeps its task hub's partition leases and large messages in blobs too (hubName in host.json).
 resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, site.id, roles.storageBlobDataOwner)
@@ -149,7 +150,7 @@ resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 // Storage Queue Data Contributor: queue triggers read, delete and move messages to <queue>-poison (and create that
-//   queue); the app enqueues workflow events, activities and delayed timer messages.
+//   queue); Durable's Azure Storage provider runs on its task hub's control and work-item queues.
 resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, site.id, roles.storageQueueDataContributor)
@@ -160,8 +161,8 @@ resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-// Storage Table Data Contributor: the workflow engine's incident state, history, outbox and recipient tables (it
-//   creates them on first use); the host also writes diagnostic events to tables.
+// Storage Table Data Contributor: the app's incident state, history, inbox, fan-out and recipient tables (it creates
+//   them on first use); Durable's task hub History and Instances tables; the host's diagnostic events.
 resource tableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, site.id, roles.storageTableDataContributor)
@@ -227,6 +228,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     FanOut__MaxConcurrency: string(settings.fanOutMaxConcurrency)
     FanOut__CanarySize: string(settings.fanOutCanarySize)
     FanOut__CanaryDeliveryWait: settings.fanOutCanaryDeliveryWait
+    // A run's batch activities in flight at once, and how long a person's `sending` mark stands after a crash.
+    FanOut__MaxBatchesInFlight: '4'
+    FanOut__SendingLease: '00:00:30'
+    // How long a command waits for the incident's orchestration to decide it before answering 202.
+    Workflow__CommandWait: '00:00:05'
     // Signs the anonymous containment-confirmation links; a Key Vault secret like the SMTP one.
     Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${linksSecretUri})'
     // Entra ID bearer tokens. The local HMAC key stays empty in Azure so no locally minted token is ever accepted.

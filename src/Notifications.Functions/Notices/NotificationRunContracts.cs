@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Notifications.Infrastructure.FanOut;
 
 namespace Notifications.Functions.Notices;
@@ -54,11 +55,13 @@ public static class RunPhase
 /// <summary>How the endpoints and the delivery reports reach a run's orchestration.</summary>
 public static class NotificationRunClient
 {
-    /// <summary>Schedules the run's orchestration unless it exists (a retried start changes nothing).</summary>
-    public static async Task EnsureStartedAsync(Microsoft.DurableTask.Client.DurableTaskClient durable, FanOutRun run, CancellationToken ct)
+    /// <summary>Schedules the run's orchestration unless it exists and has not failed (a retried start changes nothing).</summary>
+    public static async Task EnsureStartedAsync(DurableTaskClient durable, FanOutRun run, CancellationToken ct)
     {
         var instanceId = NotificationRunNames.InstanceId(run.IncidentId, run.RunId);
-        if (await durable.GetInstanceAsync(instanceId, ct) is not null)
+        // A run that failed or was terminated starts again under its id: its state is the fanout table, not its history.
+        if (await durable.GetInstanceAsync(instanceId, ct) is { } existing
+            && existing.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
         {
             return;
         }
@@ -79,10 +82,10 @@ public static class NotificationRunClient
     }
 
     /// <summary>Tells the run something happened; false when it has no orchestration (yet, or any more).</summary>
-    public static async Task<bool> SignalAsync(Microsoft.DurableTask.Client.DurableTaskClient durable, FanOutRun run, string signal, CancellationToken ct)
+    public static async Task<bool> SignalAsync(DurableTaskClient durable, FanOutRun run, string signal, CancellationToken ct)
     {
         var instanceId = NotificationRunNames.InstanceId(run.IncidentId, run.RunId);
-        if (await durable.GetInstanceAsync(instanceId, ct) is not { IsRunning: true } and not { RuntimeStatus: Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Pending })
+        if (await durable.GetInstanceAsync(instanceId, ct) is not { IsRunning: true } and not { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
         {
             return false;
         }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Notifications.Functions.Access;
 using Notifications.Functions.Notices;
 using Notifications.Functions.Tests.Incidents;
@@ -168,6 +170,36 @@ public sealed class NotificationFlowTests(DevServicesFixture fixture)
             Assert.Equal(JsonValueKind.String, entry.GetProperty("actor").GetProperty("id").ValueKind);
             Assert.Equal("PrivacyOfficer", entry.GetProperty("actor").GetProperty("role").GetString());
         }
+    }
+
+    [Fact]
+    public async Task Notification_RunInstanceTerminatedByAnOperator_ResumeStartsItAgain_AndSendsEveryoneOnce()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
+        var people = NoticeScenario.People(app.Prefix, 12);
+        await NoticeScenario.ImportAsync(officer, id, people, _ct);
+        (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", NoticeScenario.Content, _ct)).EnsureSuccessStatusCode();
+        (await app.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
+        await RunDriver.LeaveQuotaAsync(app, 0, _ct); // the run waits for quota: nothing goes out yet
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
+        var waiting = await RunDriver.WaitAsync(app, id, s => s.Status?.WaitingUntil is not null, _ct);
+        Assert.Equal(RunPhase.Canary, waiting.Status!.Phase);
+
+        // As docs/operations.md has an operator do with a failed run: the instance goes, the fanout table stays.
+        var durable = app.Services.GetRequiredService<DurableTaskClient>();
+        var instanceId = NotificationRunNames.InstanceId(id, waiting.Progress!.Value.GetProperty("runId").GetString()!);
+        await durable.TerminateInstanceAsync(instanceId, "test: an operator ends a failed run", _ct);
+        await durable.WaitForInstanceCompletionAsync(instanceId, _ct);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await officer.PostAsync($"/api/incidents/{id}/notification/resume", null, _ct)).EnsureSuccessStatusCode();
+        await RunDriver.WaitAsync(app, id, s => s.Completed, _ct);
+
+        await AssertEachEmailedOnceAsync(people);
+        var done = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/notification", _ct);
+        Assert.True(done.GetProperty("isComplete").GetBoolean());
+        Assert.Equal(12, done.GetProperty("sent").GetInt64());
     }
 
     [Fact]

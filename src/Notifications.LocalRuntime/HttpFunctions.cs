@@ -29,7 +29,7 @@ public static class HttpFunctions
 
     private static async Task InvokeAsync(LocalFunction function, HttpContext http)
     {
-        var result = await HttpEdge.AuthorizeAsync(http, function.Method);
+        var result = await HttpEdge.AuthorizeAsync(http, function.Method) ?? HttpEdge.CheckHeaders(http);
         if (result is null)
         {
             try

@@ -1,13 +1,15 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Notifications.Functions.Hosting;
 
 /// <summary>
 /// What every HTTP function gets before and after its own code, in the isolated worker (<see cref="HttpEdgeMiddleware"/>)
 /// and in the local runtime alike: the bearer token checked against the function's <c>[Authorize(policy)]</c> (or
-/// <c>[AllowAnonymous]</c>), and an unhandled exception answered as a 500 problem instead of reaching the host.
+/// <c>[AllowAnonymous]</c>), the <c>Idempotency-Key</c> checked, and an unhandled exception answered as a problem
+/// instead of reaching the host.
 /// </summary>
 public static partial class HttpEdge
 {
@@ -57,9 +59,48 @@ public static partial class HttpEdge
         }
     }
 
-    /// <summary>The answer to an exception the function did not handle: a 500 problem, logged with the function's name.</summary>
+    /// <summary>The longest <c>Idempotency-Key</c> taken.</summary>
+    public const int MaxIdempotencyKeyLength = 128;
+
+    /// <summary>
+    /// Null when the request's headers are fine for any function; otherwise the 400 problem to answer. An
+    /// <c>Idempotency-Key</c> is 1 to 128 printable ASCII characters: one with other characters is refused, never
+    /// replaced by a key of our own (which would let a retry run twice).
+    /// </summary>
+    public static IResult? CheckHeaders(HttpContext http)
+    {
+        if (!http.Request.Headers.TryGetValue("Idempotency-Key", out var values))
+        {
+            return null;
+        }
+
+        var key = values.ToString();
+        return values.Count == 1 && key.Length is > 0 and <= MaxIdempotencyKeyLength && key.All(c => c is >= ' ' and <= '~')
+            ? null
+            : TypedResults.ValidationProblem(
+                new Dictionary<string, string[]>
+                {
+                    ["Idempotency-Key"] =
+                    [
+                        $"Use 1 to {MaxIdempotencyKeyLength} printable ASCII characters: letters, digits, spaces and punctuation " +
+                        "(no accents or other non-ASCII letters, no control characters), in one header. A UUID is a good key.",
+                    ],
+                },
+                title: "The Idempotency-Key header is not valid.");
+    }
+
+    /// <summary>
+    /// The answer to an exception the function did not handle: a 500 problem, logged with the function's name. A
+    /// <see cref="BadHttpRequestException"/> (a body over its limit, a content type the function does not read) is the
+    /// caller's: it is answered with its own status and message, and not logged as a failure.
+    /// </summary>
     public static IResult Unhandled(HttpContext http, string functionName, Exception exception)
     {
+        if ((exception as BadHttpRequestException ?? exception.InnerException as BadHttpRequestException) is { } bad)
+        {
+            return TypedResults.Problem(statusCode: bad.StatusCode, title: ReasonPhrases.GetReasonPhrase(bad.StatusCode), detail: bad.Message);
+        }
+
         LogUnhandled(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpEdge)), exception, functionName);
         return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "An error occurred while processing your request.");
     }

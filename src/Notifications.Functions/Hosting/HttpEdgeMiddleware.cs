@@ -19,7 +19,7 @@ internal sealed class HttpEdgeMiddleware : IFunctionsWorkerMiddleware
         }
 
         var method = Methods.GetOrAdd(context.FunctionDefinition.EntryPoint, e => FunctionEntryPoint.Resolve(typeof(HttpEdge).Assembly, e));
-        if (await HttpEdge.AuthorizeAsync(http, method) is { } refused)
+        if ((await HttpEdge.AuthorizeAsync(http, method) ?? HttpEdge.CheckHeaders(http)) is { } refused)
         {
             context.GetInvocationResult().Value = refused;
             return;

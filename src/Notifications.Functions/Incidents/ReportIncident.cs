@@ -44,11 +44,6 @@ public sealed class ReportIncident(IncidentCommands commands, IncidentStore stor
             (report, errors) = Validate(node, clock.GetUtcNow(), policy.Current);
         }
 
-        if (key.Length > 128 || key.Any(char.IsControl))
-        {
-            errors["Idempotency-Key"] = ["Use at most 128 printable characters."];
-        }
-
         if (errors.Count > 0 || report is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The breach report is not valid.");

@@ -42,7 +42,7 @@ public static class HttpFunctions
                     return;
                 }
 
-                result = returned as IResult
+                result = HttpEdge.Written(returned) as IResult
                     ?? throw new InvalidOperationException($"HTTP function {function.Name} returned no IResult or IActionResult.");
             }
             catch (Exception ex) when (!http.Response.HasStarted)

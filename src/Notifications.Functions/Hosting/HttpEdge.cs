@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Notifications.Functions.Hosting;
@@ -8,8 +9,8 @@ namespace Notifications.Functions.Hosting;
 /// <summary>
 /// What every HTTP function gets before and after its own code, in the isolated worker (<see cref="HttpEdgeMiddleware"/>)
 /// and in the local runtime alike: the bearer token checked against the function's <c>[Authorize(policy)]</c> (or
-/// <c>[AllowAnonymous]</c>), the <c>Idempotency-Key</c> checked, and an unhandled exception answered as a problem
-/// instead of reaching the host.
+/// <c>[AllowAnonymous]</c>), the <c>Idempotency-Key</c> checked, every error written as problem details, and an
+/// unhandled exception answered as a problem instead of reaching the host.
 /// </summary>
 public static partial class HttpEdge
 {
@@ -58,6 +59,17 @@ public static partial class HttpEdge
             PolicyOf(function);
         }
     }
+
+    /// <summary>
+    /// The function's result as it is written: a typed result that carries problem details (a
+    /// <c>NotFound&lt;ProblemDetailsBody&gt;</c>, say) is written as <c>application/problem+json</c>, like every other error.
+    /// </summary>
+    public static object? Written(object? result) =>
+        Innermost(result) is IValueHttpResult { Value: Microsoft.AspNetCore.Mvc.ProblemDetails problem } and not ProblemHttpResult
+            ? TypedResults.Problem(problem)
+            : result;
+
+    private static object? Innermost(object? result) => result is INestedHttpResult nested ? Innermost(nested.Result) : result;
 
     /// <summary>The longest <c>Idempotency-Key</c> taken.</summary>
     public const int MaxIdempotencyKeyLength = 128;

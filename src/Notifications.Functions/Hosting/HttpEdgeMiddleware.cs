@@ -28,6 +28,8 @@ internal sealed class HttpEdgeMiddleware : IFunctionsWorkerMiddleware
         try
         {
             await next(context);
+            var invocation = context.GetInvocationResult();
+            invocation.Value = HttpEdge.Written(invocation.Value);
         }
         catch (Exception ex) when (!http.Response.HasStarted)
         {

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text;
+using Notifications.Functions.Access;
+using Notifications.TestKit;
+
+namespace Notifications.Functions.Tests.Incidents;
+
+/// <summary>Every error of every route is problem details: here, the 404 of each route of an incident that does not exist.</summary>
+public sealed class NotFoundProblemTests(DevServicesFixture fixture) : IAsyncLifetime
+{
+    private const string Missing = "inc-000000000000000000000000";
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+    private readonly AppFactory _app = new(fixture.Services);
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    public static TheoryData<string, string, string, string?, string?> RoutesOfAnIncident => new()
+    {
+        { "GET", $"/api/incidents/{Missing}", Roles.Auditor, null, null },
+        { "GET", $"/api/incidents/{Missing}/history", Roles.Auditor, null, null },
+        { "GET", $"/api/incidents/{Missing}/events/reported", Roles.Auditor, null, null },
+        { "GET", $"/api/incidents/{Missing}/commissioner-report", Roles.Auditor, null, null },
+        { "GET", $"/api/incidents/{Missing}/letters", Roles.PrivacyOfficer, null, null },
+        { "GET", $"/api/incidents/{Missing}/letters/blocked", Roles.PrivacyOfficer, null, null },
+        { "GET", $"/api/incidents/{Missing}/notification", Roles.Auditor, null, null },
+        { "POST", $"/api/incidents/{Missing}/recipients", Roles.PrivacyOfficer, "text/csv", "person_id\n" },
+        { "POST", $"/api/incidents/{Missing}/close", Roles.PrivacyOfficer, "application/json", """{"reason":"done"}""" },
+        { "PATCH", $"/api/incidents/{Missing}", Roles.PrivacyOfficer, "application/json", """{"reason":"r","cause":"theft"}""" },
+        { "POST", $"/api/incidents/{Missing}/contact-data/purge", Roles.PrivacyOfficer, null, null },
+        { "POST", $"/api/incidents/{Missing}/notification/halt", Roles.PrivacyOfficer, null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(RoutesOfAnIncident))]
+    public async Task UnknownIncident_AnyRoute_Answers404AsProblemJson(string method, string path, string role, string? contentType, string? body)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body ?? ""));
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = new(contentType);
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = content };
+        var response = await _app.ClientAs(role).SendAsync(request, _ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(_ct)).RootElement;
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+    }
+
+}

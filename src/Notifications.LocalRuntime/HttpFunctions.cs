@@ -29,6 +29,7 @@ public static class HttpFunctions
 
     private static async Task InvokeAsync(LocalFunction function, HttpContext http)
     {
+        HttpEdge.LogRequest(http, function.Method, function.Name);
         var result = await HttpEdge.AuthorizeAsync(http, function.Method) ?? HttpEdge.CheckHeaders(http);
         if (result is null)
         {

@@ -117,6 +117,30 @@ public static partial class HttpEdge
         return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "An error occurred while processing your request.");
     }
 
+    /// <summary>
+    /// Logs the request as the function receives it. On an anonymous route (the public pages, whose links carry one-time
+    /// signed tokens) only the query's names are logged, never its values; the hosts' own request logs, which write the
+    /// whole URL, are off (<c>NotificationsExtensions</c>).
+    /// </summary>
+    public static void LogRequest(HttpContext http, MethodInfo function, string functionName)
+    {
+        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpEdge));
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var request = http.Request;
+            LogReceived(logger, request.Method, request.Path.Value ?? "", Query(request, redact: function.GetCustomAttribute<AllowAnonymousAttribute>() is not null), functionName);
+        }
+    }
+
+    /// <summary>The query string as logged: with each value replaced by <c>[redacted]</c> when <paramref name="redact"/>.</summary>
+    public static string Query(HttpRequest request, bool redact) =>
+        !request.QueryString.HasValue ? ""
+        : redact ? "?" + string.Join("&", request.Query.Keys.Select(k => Uri.EscapeDataString(k) + "=[redacted]"))
+        : request.QueryString.Value!;
+
+    [LoggerMessage(EventId = 1051, Level = LogLevel.Information, Message = "HTTP {Method} {Path}{Query} for function {FunctionName}")]
+    private static partial void LogReceived(ILogger logger, string method, string path, string query, string functionName);
+
     [LoggerMessage(EventId = 1050, Level = LogLevel.Error, Message = "HTTP function {FunctionName} failed")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string functionName);
 }

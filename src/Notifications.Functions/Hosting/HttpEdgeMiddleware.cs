@@ -19,6 +19,7 @@ internal sealed class HttpEdgeMiddleware : IFunctionsWorkerMiddleware
         }
 
         var method = Methods.GetOrAdd(context.FunctionDefinition.EntryPoint, e => FunctionEntryPoint.Resolve(typeof(HttpEdge).Assembly, e));
+        HttpEdge.LogRequest(http, method, context.FunctionDefinition.Name);
         if ((await HttpEdge.AuthorizeAsync(http, method) ?? HttpEdge.CheckHeaders(http)) is { } refused)
         {
             context.GetInvocationResult().Value = refused;

@@ -59,6 +59,8 @@ public static class LocalRuntimeExtensions
     /// <summary>Maps every HTTP function of functions.metadata under host.json's route prefix.</summary>
     public static WebApplication MapLocalRuntime(this WebApplication app)
     {
+        // A route no function serves (404) or a method it does not take (405) is answered with problem details too.
+        app.UseStatusCodePages();
         var hosting = app.Services.GetRequiredService<IOptions<HostingOptions>>().Value;
         var prefix = HostJson.RoutePrefix(HostJson.Locate(hosting.HostJsonPath, app.Environment.ContentRootPath));
         HttpFunctions.Map(app, app.Services.GetRequiredService<LocalFunctions>().All, prefix, app.Services.GetRequiredService<BoundFunctions>());

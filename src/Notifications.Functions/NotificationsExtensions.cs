@@ -22,6 +22,9 @@ public static class NotificationsExtensions
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
+        // The ASP.NET Core host logs every request's whole URL, query included, and the public routes' links carry one-time
+        // signed tokens: its request log is off, and HttpEdge logs each request with the public routes' query values redacted.
+        services.AddLogging(b => b.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
         services.ConfigureHttpJsonOptions(o =>
         {
             foreach (var converter in Infrastructure.Workflow.WorkflowJson.Options.Converters)

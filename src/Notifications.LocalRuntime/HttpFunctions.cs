@@ -29,7 +29,8 @@ public static class HttpFunctions
 
     private static async Task InvokeAsync(LocalFunction function, HttpContext http)
     {
-        var result = await HttpEdge.AuthorizeAsync(http, function.Method);
+        HttpEdge.LogRequest(http, function.Method, function.Name);
+        var result = await HttpEdge.AuthorizeAsync(http, function.Method) ?? HttpEdge.CheckHeaders(http);
         if (result is null)
         {
             try
@@ -42,7 +43,7 @@ public static class HttpFunctions
                     return;
                 }
 
-                result = returned as IResult
+                result = HttpEdge.Written(returned) as IResult
                     ?? throw new InvalidOperationException($"HTTP function {function.Name} returned no IResult or IActionResult.");
             }
             catch (Exception ex) when (!http.Response.HasStarted)

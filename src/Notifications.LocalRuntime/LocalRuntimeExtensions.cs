@@ -45,13 +45,22 @@ public static class LocalRuntimeExtensions
         services.AddHostedService<LocalRuntime>();
 
         // The largest body a function takes (the recipients import); each function enforces its own limit below it.
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Notifications.Functions.Recipients.ImportRecipients.MaxBytes);
+        // An Idempotency-Key's bytes are read as Latin-1, which takes any byte: one that is not UTF-8 reaches the app, which
+        // answers what a key may contain (HttpEdge.CheckHeaders), instead of Kestrel's empty 400.
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = Notifications.Functions.Recipients.ImportRecipients.MaxBytes;
+            k.RequestHeaderEncodingSelector = name =>
+                name.Equals("Idempotency-Key", StringComparison.OrdinalIgnoreCase) ? System.Text.Encoding.Latin1 : null;
+        });
         return builder;
     }
 
     /// <summary>Maps every HTTP function of functions.metadata under host.json's route prefix.</summary>
     public static WebApplication MapLocalRuntime(this WebApplication app)
     {
+        // A route no function serves (404) or a method it does not take (405) is answered with problem details too.
+        app.UseStatusCodePages();
         var hosting = app.Services.GetRequiredService<IOptions<HostingOptions>>().Value;
         var prefix = HostJson.RoutePrefix(HostJson.Locate(hosting.HostJsonPath, app.Environment.ContentRootPath));
         HttpFunctions.Map(app, app.Services.GetRequiredService<LocalFunctions>().All, prefix, app.Services.GetRequiredService<BoundFunctions>());

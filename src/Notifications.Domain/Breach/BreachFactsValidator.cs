@@ -1,3 +1,4 @@
+using Notifications.Domain.Text;
 using Notifications.Domain.Policy;
 
 namespace Notifications.Domain.Breach;
@@ -44,6 +45,11 @@ internal static class BreachFactsValidator
             }
 
             errors.AddIf(string.IsNullOrWhiteSpace(body.Name), $"publicBodies[{i}].name", "Required.");
+            if (TextRules.FindUnsafe(body.Name, multiline: false) is { } unsafeCharacter)
+            {
+                errors.Add($"publicBodies[{i}].name", TextRules.Describe(unsafeCharacter));
+            }
+
             errors.AddIf(!Enum.IsDefined(body.Holds), $"publicBodies[{i}].holds", "Must be custody, control or custodyAndControl.");
         }
 

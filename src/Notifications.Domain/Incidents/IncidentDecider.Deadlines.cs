@@ -15,11 +15,30 @@ public sealed partial class IncidentDecider
         // same deadline, not a new one with a new round of reminders.)
         if (d.State.Urgency == urgency && d.State.Deadline is { } current && due >= current)
         {
+            KeepDecidedDeadline(d, current, due == current ? $"{computed.Basis} ({pack}){note}" : null, idBase);
             return;
         }
 
         d.Add(new DeadlineSet(due, urgency, $"{computed.Basis} ({pack}){note}", d.State.DeadlineGeneration + 1) { EventId = $"{idBase}:deadline" });
         Arm(d, ReminderSlots.Initial(d.State, pack.Reminders), $"{idBase}:reminders");
+    }
+
+    /// <summary>The note of the deadline set at intake, until a privacy officer decides on the assessment.</summary>
+    internal const string ProvisionalNote = "; provisional until a privacy officer decides on the assessment";
+
+    /// <summary>
+    /// A decision that leaves the deadline where it is still ends its provisional basis: the same deadline and generation
+    /// (so the reminders stay), with the decided basis, or, when the decided one would be later, the kept one's.
+    /// </summary>
+    private static void KeepDecidedDeadline(DecisionBuilder d, DateTimeOffset current, string? decidedBasis, string idBase)
+    {
+        if (d.State.DeadlineBasis is not { } basis || !basis.EndsWith(ProvisionalNote, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var kept = decidedBasis ?? basis[..^ProvisionalNote.Length] + "; kept when a privacy officer decided, as a deadline never moves later";
+        d.Add(new DeadlineSet(current, d.State.Urgency, kept, d.State.DeadlineGeneration) { EventId = $"{idBase}:deadline" });
     }
 
     /// <summary>

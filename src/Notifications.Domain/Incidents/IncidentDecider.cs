@@ -122,7 +122,7 @@ public sealed partial class IncidentDecider(ContactPerson contact)
         var facts = r.Report.Facts;
         var pack = Pack(d.State);
         var urgency = facts.PhysicalHarmPossible ? Urgency.Immediate : Urgency.Standard;
-        SetDeadline(d, pack, HarmLevel.High, urgency, "; provisional until a privacy officer decides on the assessment", r.EventId);
+        SetDeadline(d, pack, HarmLevel.High, urgency, ProvisionalNote, r.EventId);
         var tasks = ContainmentPlanner.Plan(facts, pack, d.Now);
         if (tasks.Count > 0)
         {

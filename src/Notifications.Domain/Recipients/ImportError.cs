@@ -23,6 +23,7 @@ public static class ImportErrorCodes
     public const string CellTooLong = "cell_too_long";
     public const string Required = "required";
     public const string TooLong = "too_long";
+    public const string UnsafeCharacter = "unsafe_character";
     public const string InvalidEmail = "invalid_email";
     public const string InvalidLanguage = "invalid_language";
     public const string InvalidWithhold = "invalid_withhold";

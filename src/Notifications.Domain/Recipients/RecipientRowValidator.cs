@@ -1,3 +1,4 @@
+using Notifications.Domain.Text;
 using static Notifications.Domain.Recipients.RecipientColumns;
 
 namespace Notifications.Domain.Recipients;
@@ -14,6 +15,15 @@ public static class RecipientRowValidator
         var before = errors.Total;
         void Fail(string column, string code, string message) =>
             errors.Add(new ImportError(ImportError.RecipientsFile, cells.Line, column, code, message));
+
+        // No cell takes a control character or a bidi override; only the postal address spans lines.
+        foreach (var (column, value) in cells.Values)
+        {
+            if (TextRules.FindUnsafe(value, multiline: column == PostalAddress) is { } found)
+            {
+                Fail(column, ImportErrorCodes.UnsafeCharacter, TextRules.Describe(found));
+            }
+        }
 
         foreach (var (column, max) in MaxLength)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.DurableTask.Client;
+using Notifications.Functions.Hosting;
 using Notifications.Functions.Incidents;
 using Notifications.Domain.Incidents;
 using Notifications.Infrastructure.Links;
@@ -37,35 +38,64 @@ public sealed class ConfirmDeletion(SignedLinks links, IncidentCommands commands
                 <form method="post"><input type="hidden" name="token" value="{WebUtility.HtmlEncode(token)}">
                 <button type="submit">I deleted it / Je l'ai supprimé</button></form>
                 """)
-            : Refused(check);
+            : Refused(request, check);
     }
 
     public static async Task<IResult> Confirm(
         HttpRequest request, SignedLinks links, IncidentCommands commands, DurableTaskClient durable, TimeProvider clock, CancellationToken ct)
     {
-        var token = request.HasFormContentType ? (await request.ReadFormAsync(ct))["token"].ToString() : request.Query["token"].ToString();
+        if (await TokenAsync(request, ct) is not { } token)
+        {
+            return Refused(request, LinkCheck.Forged);
+        }
+
         var (check, claims) = links.Verify(token, clock.GetUtcNow());
         if (check != LinkCheck.Valid || claims is null)
         {
-            return Refused(check);
+            return Refused(request, check);
         }
 
         // The event id is the link's nonce: a second use of the link finds its confirmation already in the inbox.
         var confirmed = new DeletionConfirmed(claims.TaskId, claims.RecipientId) { EventId = $"deletion-confirmed:{claims.Nonce}" };
         if (!await commands.SubmitAsync(durable, claims.IncidentId, confirmed, new Actor($"link:{claims.RecipientId}", "WrongRecipient"), ct))
         {
-            return Page(409, "Link already used / Lien déjà utilisé", "<p>This link was already used.</p><p lang=\"fr\">Ce lien a déjà été utilisé.</p>");
+            return Refusal(request, 409, "Link already used / Lien déjà utilisé", "This link was already used.", "Ce lien a déjà été utilisé.");
         }
 
         var outcome = await commands.WaitAsync(claims.IncidentId, confirmed.EventId, ct);
         return outcome?.Outcome is EventOutcome.Rejected or EventOutcome.NotFound
-            ? Refused(LinkCheck.Forged)
+            ? Refused(request, LinkCheck.Forged)
             : Page(200, "Thank you / Merci", "<p>Your confirmation was recorded. Thank you.</p><p lang=\"fr\">Votre confirmation a été enregistrée. Merci.</p>");
     }
 
-    private static IResult Refused(LinkCheck check) => check == LinkCheck.Expired
-        ? Page(410, "Link expired / Lien expiré", "<p>This link has expired. Please reply to the email instead.</p><p lang=\"fr\">Ce lien a expiré. Veuillez plutôt répondre au courriel.</p>")
-        : Page(400, "Invalid link / Lien non valide", "<p>This link is not valid.</p><p lang=\"fr\">Ce lien n'est pas valide.</p>");
+    /// <summary>The form's token (a urlencoded form, or the query), or null when the form cannot be read.</summary>
+    private static async Task<string?> TokenAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return request.Query["token"].ToString();
+        }
+
+        try
+        {
+            return (await request.ReadFormAsync(ct))["token"].ToString();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
+        {
+            return null; // a form the reader refuses (a broken multipart body, too many fields): not a link's form
+        }
+    }
+
+    private static IResult Refused(HttpRequest request, LinkCheck check) => check == LinkCheck.Expired
+        ? Refusal(request, 410, "Link expired / Lien expiré", "This link has expired. Please reply to the email instead.",
+            "Ce lien a expiré. Veuillez plutôt répondre au courriel.")
+        : Refusal(request, 400, "Invalid link / Lien non valide", "This link is not valid.", "Ce lien n'est pas valide.");
+
+    /// <summary>A refusal: the page a browser shows, or problem details for any other client.</summary>
+    private static IResult Refusal(HttpRequest request, int status, string title, string en, string fr) =>
+        PublicPages.AcceptsHtml(request)
+            ? Page(status, title, $"<p>{en}</p><p lang=\"fr\">{fr}</p>")
+            : TypedResults.Problem(statusCode: status, title: title, detail: $"{en} / {fr}");
 
     private static IResult Page(int status, string title, string body) => Results.Content(
         $"""

@@ -74,7 +74,7 @@ public sealed class ContainmentEndpoints(IncidentStore store, IncidentCommands c
         var (request, errors) = await JsonBody.ReadAsync<CompleteTaskRequest>(http.Request, ct);
         if (request is not null)
         {
-            FieldChecks.Text(errors, "note", request.Note, 2000);
+            FieldChecks.Text(errors, "note", request.Note, 2000, multiline: true);
         }
 
         if (errors.Count > 0 || request is null)

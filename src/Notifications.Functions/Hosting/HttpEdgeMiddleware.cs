@@ -19,7 +19,8 @@ internal sealed class HttpEdgeMiddleware : IFunctionsWorkerMiddleware
         }
 
         var method = Methods.GetOrAdd(context.FunctionDefinition.EntryPoint, e => FunctionEntryPoint.Resolve(typeof(HttpEdge).Assembly, e));
-        if (await HttpEdge.AuthorizeAsync(http, method) is { } refused)
+        HttpEdge.LogRequest(http, method, context.FunctionDefinition.Name);
+        if ((await HttpEdge.AuthorizeAsync(http, method) ?? HttpEdge.CheckHeaders(http)) is { } refused)
         {
             context.GetInvocationResult().Value = refused;
             return;
@@ -28,6 +29,8 @@ internal sealed class HttpEdgeMiddleware : IFunctionsWorkerMiddleware
         try
         {
             await next(context);
+            var invocation = context.GetInvocationResult();
+            invocation.Value = HttpEdge.Written(invocation.Value);
         }
         catch (Exception ex) when (!http.Response.HasStarted)
         {

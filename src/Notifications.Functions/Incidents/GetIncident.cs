@@ -23,9 +23,20 @@ public sealed class GetIncident(IncidentStore store)
     }
 }
 
-/// <summary>A small RFC 7807 body for typed results that need one.</summary>
-public sealed record ProblemDetailsBody(string Type, string Title, int Status, string? Detail)
+/// <summary>
+/// An RFC 7807 body for typed results that need one (<c>NotFound&lt;ProblemDetailsBody&gt;</c>): a
+/// <see cref="Microsoft.AspNetCore.Mvc.ProblemDetails"/>, so it is written as <c>application/problem+json</c> like every other error.
+/// </summary>
+public sealed class ProblemDetailsBody : Microsoft.AspNetCore.Mvc.ProblemDetails
 {
+    public ProblemDetailsBody(string type, string title, int status, string? detail)
+    {
+        Type = type;
+        Title = title;
+        Status = status;
+        Detail = detail;
+    }
+
     public static ProblemDetailsBody NotFound(string id) =>
         new("https://tools.ietf.org/html/rfc9110#section-15.5.5", "Incident not found", 404, $"No incident has the id '{id}'.");
 }

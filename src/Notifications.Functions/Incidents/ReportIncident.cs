@@ -44,11 +44,6 @@ public sealed class ReportIncident(IncidentCommands commands, IncidentStore stor
             (report, errors) = Validate(node, clock.GetUtcNow(), policy.Current);
         }
 
-        if (key.Length > 128 || key.Any(char.IsControl))
-        {
-            errors["Idempotency-Key"] = ["Use at most 128 printable characters."];
-        }
-
         if (errors.Count > 0 || report is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The breach report is not valid.");
@@ -109,7 +104,7 @@ public sealed class ReportIncident(IncidentCommands commands, IncidentStore stor
     private static void ValidateText(Request r, Dictionary<string, string[]> errors)
     {
         FieldChecks.Text(errors, "title", r.Title, 200);
-        FieldChecks.Text(errors, "description", r.Description, 4000);
+        FieldChecks.Text(errors, "description", r.Description, 4000, multiline: true);
         if (r.Reporter is null)
         {
             errors["reporter"] = ["The reporter's contact is required."];
@@ -126,6 +121,10 @@ public sealed class ReportIncident(IncidentCommands commands, IncidentStore stor
         if (r.Reporter.Phone is { Length: > 50 })
         {
             errors["reporter.phone"] = ["Use at most 50 characters."];
+        }
+        else
+        {
+            FieldChecks.SafeText(errors, "reporter.phone", r.Reporter.Phone);
         }
     }
 

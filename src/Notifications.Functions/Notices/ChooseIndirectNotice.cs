@@ -36,6 +36,11 @@ public sealed class ChooseIndirectNotice(IncidentStore store, IncidentCommands c
         IOptions<PrivacyOfficeOptions> office, CancellationToken ct)
     {
         var (r, errors) = await JsonBody.ReadAsync<Request>(http.Request, ct);
+        if (r is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The indirect-notice decision is not valid.");
+        }
+
         var (state, _) = await store.LoadAsync(id, ct);
         if (state.Status == IncidentStatus.None)
         {
@@ -43,20 +48,17 @@ public sealed class ChooseIndirectNotice(IncidentStore store, IncidentCommands c
         }
 
         var triggers = IncidentDecider.PackOf(state).IndirectNotice;
-        if (r is not null)
+        if (triggers.All(t => t.Code != r.Trigger))
         {
-            if (triggers.All(t => t.Code != r.Trigger))
-            {
-                errors["trigger"] = [$"One of: {string.Join(", ", triggers.Select(t => t.Code))}."];
-            }
-
-            if (string.IsNullOrWhiteSpace(r.Reason) || r.Reason.Length > MaxReasonLength)
-            {
-                errors["reason"] = [$"Say why indirect notice is chosen (at most {MaxReasonLength} characters)."];
-            }
+            errors["trigger"] = [$"One of: {string.Join(", ", triggers.Select(t => t.Code))}."];
         }
 
-        if (errors.Count > 0 || r is null)
+        if (string.IsNullOrWhiteSpace(r.Reason) || r.Reason.Length > MaxReasonLength)
+        {
+            errors["reason"] = [$"Say why indirect notice is chosen (at most {MaxReasonLength} characters)."];
+        }
+
+        if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The indirect-notice decision is not valid.");
         }

@@ -17,23 +17,27 @@ public sealed class PublicNotice(IncidentStore store, NoticeRenderer renderer, C
     [AllowAnonymous]
     public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/public/notices/{slug}")] HttpRequest request, string slug, CancellationToken ct) =>
-        Handle(slug, store, renderer, contact, screen, ct);
+        Handle(request, slug, store, renderer, contact, screen, ct);
 
-    public static async Task<IResult> Handle(string slug, IncidentStore store, NoticeRenderer renderer, ContactPerson contact, NoticeContentScreen screen,
-        CancellationToken ct)
+    public static async Task<IResult> Handle(HttpRequest request, string slug, IncidentStore store, NoticeRenderer renderer, ContactPerson contact,
+        NoticeContentScreen screen, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync(slug, ct);
         if (state.NoticeContent?.Approved is not { } content || NoticeTemplateSet.Of(content.Templates) is not { } templates
             || content.TemplateVersion != templates.Version)
         {
-            return Results.NotFound();
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No public notice",
+                detail: "No public notice is published at this address.");
         }
 
         // Only approved content that passes the check: not while held (a person of the import named), nor with an
         // identifier in it (content approved before the check existed). The page then says so, without the text.
         if (state.NoticeContentHold?.Holds(NoticeContentTargets.Approved) == true || screen.CheckText(state, content).Count > 0)
         {
-            return Results.Content(IndirectNoticePage.NotAvailableHtml(), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            return Hosting.PublicPages.AcceptsHtml(request)
+                ? Results.Content(IndirectNoticePage.NotAvailableHtml(), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Public notice not available",
+                    detail: "The public notice is not available at the moment.");
         }
 
         var (en, fr) = IndirectNotice.Render(renderer, templates,

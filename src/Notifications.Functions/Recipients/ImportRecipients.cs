@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Notifications.Domain.Incidents;
 using Notifications.Functions.Access;
@@ -47,19 +46,21 @@ public sealed class ImportRecipients(
 
         var request = http.Request;
         ImportResult result;
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        if (MultipartBody.IsMultipart(request))
         {
-            var imported = await ImportMultipartAsync(id, request, type, importer, ct);
-            if (imported is null)
+            var (imported, formatErrors) = await ImportMultipartAsync(id, request, importer, ct);
+            if (formatErrors.Count > 0 || imported is null)
             {
                 return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["recipients"] = ["Send a 'recipients' part, after the optional 'systemOfRecord' part."] },
-                    title: "The upload is not valid.");
+                    formatErrors.Count > 0
+                        ? formatErrors
+                        : new Dictionary<string, string[]> { ["recipients"] = ["Send a 'recipients' part, after the optional 'systemOfRecord' part."] },
+                    title: "The upload is not valid; nothing was imported.");
             }
 
             result = imported;
         }
-        else if (type?.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+        else if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
         {
             result = await importer.ImportAsync(id, request.Body, null, ct);
         }
@@ -105,34 +106,30 @@ public sealed class ImportRecipients(
     }
 
     /// <summary>Streams the parts in order; the system of record is small (id and email) and is spooled to a temp file.</summary>
-    private static async Task<ImportResult?> ImportMultipartAsync(string id, HttpRequest request, MediaTypeHeaderValue type, RecipientImporter importer, CancellationToken ct)
+    private static async Task<(ImportResult? Result, Dictionary<string, string[]> Errors)> ImportMultipartAsync(
+        string id, HttpRequest request, RecipientImporter importer, CancellationToken ct)
     {
-        var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
-        if (string.IsNullOrEmpty(boundary))
-        {
-            return null;
-        }
-
-        var reader = new MultipartReader(boundary, request.Body);
         await using var systemOfRecord = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         var hasSystemOfRecord = false;
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        ImportResult? result = null;
+        var errors = await MultipartBody.ReadAsync(request, async (name, body) =>
         {
-            var name = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                ? HeaderUtilities.RemoveQuotes(disposition.Name).Value
-                : null;
             if (name == "systemOfRecord" && !hasSystemOfRecord)
             {
-                await section.Body.CopyToAsync(systemOfRecord, ct);
+                await body.CopyToAsync(systemOfRecord, ct);
                 systemOfRecord.Position = 0;
                 hasSystemOfRecord = true;
+                return true;
             }
-            else if (name == "recipients")
-            {
-                return await importer.ImportAsync(id, section.Body, hasSystemOfRecord ? systemOfRecord : null, ct);
-            }
-        }
 
-        return null;
+            if (name == "recipients")
+            {
+                result = await importer.ImportAsync(id, body, hasSystemOfRecord ? systemOfRecord : null, ct);
+                return false;
+            }
+
+            return true;
+        }, ct);
+        return (errors.Count > 0 ? null : result, errors);
     }
 }

@@ -118,8 +118,24 @@ public sealed class IncidentDeciderTests
         var later = Now.AddSeconds(2);
         var decision = Decider.Decide(state, Significant(urgency: Urgency.Immediate) with { Kind = DecisionKind.Confirmed }, later);
 
-        Assert.Empty(decision.Events.OfType<DeadlineSet>());
+        var kept = decision.Events.OfType<DeadlineSet>().Single();
+        Assert.Equal((state.Deadline, state.DeadlineGeneration), (kept.Deadline, kept.Generation));
+        Assert.DoesNotContain("provisional", kept.Basis, StringComparison.Ordinal);
         Assert.Empty(decision.Commands.OfType<ScheduleTimer>());
+    }
+
+    [Fact]
+    public void Significant_SameDeadline_IsNoLongerProvisional_AndKeepsItsReminders()
+    {
+        var state = InStatus(IncidentStatus.Open);
+        Assert.Contains("provisional", state.DeadlineBasis, StringComparison.Ordinal);
+
+        var after = Apply(state, Significant(urgency: Urgency.Standard));
+
+        Assert.Equal((state.Deadline, state.DeadlineGeneration), (after.Deadline, after.DeadlineGeneration));
+        Assert.DoesNotContain("provisional", after.DeadlineBasis, StringComparison.Ordinal);
+        Assert.Contains("bc-foippa", after.DeadlineBasis, StringComparison.Ordinal);
+        Assert.Equal(state.Reminders, after.Reminders);
     }
 
     [Fact]

@@ -108,6 +108,27 @@ public sealed partial class IncidentFlowTests(DevServicesFixture fixture)
     }
 
     [Fact]
+    public async Task Decided_SameDeadline_DeadlineBasisIsNoLongerProvisional()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await officer.CreateIncidentAsync(_ct);
+        var reported = await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", _ct);
+        Assert.Contains("provisional", reported.GetProperty("deadlineBasis").GetString(), StringComparison.Ordinal);
+        await officer.WaitForAsync(id, "assessment-proposed", _ct);
+
+        var decided = await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new
+        {
+            decision = "override", significantHarm = true, level = "high", urgency = "standard", reason = "Application numbers reached strangers.",
+        }, _ct);
+
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        var state = await decided.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        Assert.Equal(reported.GetProperty("deadline").GetDateTimeOffset(), state.GetProperty("deadline").GetDateTimeOffset());
+        Assert.DoesNotContain("provisional", state.GetProperty("deadlineBasis").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Amendment_IsRecordedAndReAssessed()
     {
         await using var app = new AppFactory(fixture.Services);

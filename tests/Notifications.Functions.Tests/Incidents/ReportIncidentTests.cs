@@ -84,6 +84,23 @@ public sealed class ReportIncidentTests(DevServicesFixture fixture)
         Assert.Equal("First", state.GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task Post_DescriptionOnSeveralLinesAndLocalOffset_IsTakenAsWritten()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var body = IncidentRequests.Valid();
+        body["description"] = "Line one.\r\n\tLine two.";
+        var discovered = new DateTimeOffset(DateTime.UtcNow.AddDays(-1).Date.AddHours(9), TimeSpan.Zero).ToOffset(TimeSpan.FromHours(-8));
+        body["discovered"] = discovered.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await app.ClientAs(Roles.PrivacyOfficer).PostAsJsonAsync("/api/incidents", body, _ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var state = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        Assert.Equal("Line one.\r\n\tLine two.", state.GetProperty("description").GetString());
+        Assert.Equal(discovered, state.GetProperty("facts").GetProperty("discovered").GetDateTimeOffset());
+    }
+
     public static TheoryData<string, string> BadBodies => new()
     {
         { IncidentRequests.With("publicBodies", null), "publicBodies" },
@@ -100,6 +117,19 @@ public sealed class ReportIncidentTests(DevServicesFixture fixture)
         { IncidentRequests.With("reporter", new JsonObject { ["name"] = "n", ["email"] = "not-an-email" }), "reporter.email" },
         { IncidentRequests.With("reporter", null), "reporter" },
         { IncidentRequests.With("title", " "), "title" },
+        // Enums by name only; timestamps with an offset only; no control or bidi-override characters in single-line text.
+        { IncidentRequests.With("cause", 3), "cause" },
+        { IncidentRequests.With("cause", "3"), "cause" },
+        { IncidentRequests.With("discovered", "2026-11-30T09:00:00"), "discovered" },
+        { IncidentRequests.With("discovered", "2026-11-30"), "discovered" },
+        { IncidentRequests.With("occurred", new JsonObject { ["kind"] = "date", ["on"] = "2026-11-28T09:00:00.000" }), "occurred.on" },
+        { IncidentRequests.With("occurred", new JsonObject { ["kind"] = 0, ["on"] = "2026-11-28T09:00:00Z" }), "occurred.kind" },
+        { IncidentRequests.With("title", "Misdirected\tspreadsheet"), "title" },
+        { IncidentRequests.With("title", "Misdirected\u0000spreadsheet"), "title" },
+        { IncidentRequests.With("title", "Report \u202Efdp.exe"), "title" },
+        { IncidentRequests.With("reporter", new JsonObject { ["name"] = "Riley\nQuill", ["email"] = IncidentRequests.ReporterEmail }), "reporter.name" },
+        { IncidentRequests.With("description", "Line one\u0007"), "description" },
+        { IncidentRequests.With("publicBodies", new JsonArray(new JsonObject { ["name"] = "Ministry\u2066 of Examples", ["holds"] = "custody" })), "publicBodies[0].name" },
         { """{"publicBodies":""", "$" },
         { """[1,2]""", "$" },
     };

@@ -21,6 +21,8 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
   const type = res.headers.get('Content-Type') ?? '';
   const data = type.includes('json') ? await res.json() : await res.text();
   if (!res.ok) throw new ApiError(res.status, typeof data === 'object' ? data : { title: data });
+  // 202: the command is recorded and still being decided; its Location names the incident.
+  if (res.status === 202) return { accepted: true, location: res.headers.get('Location') ?? '', ...data };
   return data;
 }
 

@@ -12,6 +12,13 @@ let config;
 
 export function appConfig() { return config; }
 
+/** Renders the current screen again (after an action changed what the API holds). */
+export async function refresh(focusId) {
+  await route();
+  const el = focusId && document.getElementById(focusId);
+  if (el) { el.setAttribute('tabindex', '-1'); el.focus(); }
+}
+
 export function navigate(hash) {
   if (location.hash === hash) route(); else location.hash = hash;
 }

@@ -5,7 +5,7 @@ import { t } from './i18n.js';
 
 /** A labelled input: field('reporter.email', t('...'), { type: 'email' }). The API's field name gives the id. */
 export function field(name, text, props = {}, hint) {
-  const id = fieldId(name);
+  const id = props.id ?? fieldId(name);
   const control = props.tag === 'textarea'
     ? h('textarea', { id, name, ...props, tag: undefined, 'aria-describedby': hint ? `${id}-hint` : undefined }, props.value ?? '')
     : h('input', { id, name, type: 'text', ...props, 'aria-describedby': hint ? `${id}-hint` : undefined });
@@ -36,6 +36,17 @@ export function checkboxes(name, legend, options, checked = []) {
       h('input', { id: `${id}-${i}`, type: 'checkbox', name, value: v, checked: checked.includes(v) }), l)));
 }
 
+/** Makes the ids inside `form` unique on the page (several forms share field names), keeping labels and descriptions linked. */
+export function scopeIds(form) {
+  const prefix = `${form.id}-`;
+  form.querySelectorAll('[id]').forEach(el => { el.id = prefix + el.id; });
+  form.querySelectorAll('label[for]').forEach(el => { el.htmlFor = prefix + el.htmlFor; });
+  form.querySelectorAll('[aria-describedby]').forEach(el => {
+    el.setAttribute('aria-describedby', el.getAttribute('aria-describedby').split(' ').map(x => prefix + x).join(' '));
+  });
+  return form;
+}
+
 /** Removes the problems a previous answer showed. */
 export function clearProblems(form) {
   form.querySelectorAll('.field-error, .error-summary').forEach(e => e.remove());
@@ -64,7 +75,7 @@ export function showProblems(form, problem) {
     const target = wrapper?.matches('fieldset') ? wrapper : wrapper?.querySelector('input, select, textarea');
     const message = messages.join(' ');
     if (wrapper) {
-      const errorId = `${fieldId(key)}-error`;
+      const errorId = `${form.id}-${fieldId(key)}-error`;
       wrapper.classList.add('has-error');
       const p = h('p', { class: 'field-error', id: errorId }, message);
       if (wrapper.matches('fieldset')) wrapper.querySelector('legend').after(p); else wrapper.querySelector('label').after(p);

@@ -32,7 +32,8 @@ export async function renderReport(main, config) {
       try {
         const answer = await api('incidents', { method: 'POST', body, headers: { 'Idempotency-Key': key } });
         clearProblems(form);
-        navigate(`#/incidents/${encodeURIComponent(answer.id ?? answer.incidentId)}`);
+        const id = answer.id ?? /incidents\/([^/]+)/.exec(answer.location)?.[1];
+        navigate(`#/incidents/${encodeURIComponent(id)}`);
       } catch (err) {
         if (err instanceof ApiError) showProblems(form, err.problem); else throw err;
       }

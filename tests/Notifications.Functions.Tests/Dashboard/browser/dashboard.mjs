@@ -15,8 +15,11 @@ async function signIn(page, role) {
   await page.waitForSelector('#sign-in');
   await page.check(`input[name="role"][value="${role}"]`);
   await page.click('#sign-in');
-  await page.waitForSelector('#register tbody');
+  await registerLoaded(page);
 }
+
+/** The register has answered (its count is said), even when it is empty. */
+const registerLoaded = page => page.waitForFunction(() => document.getElementById('register-count')?.textContent);
 
 /** Reloads the incident page until `selector` shows (the assessment is proposed a moment after a report or an amendment). */
 async function until(page, selector, tries = 60) {

@@ -56,6 +56,7 @@ wait_for "The app" 7071
 cat <<INFO
 
   Breach notification pipeline, running locally
+  Dashboard      http://127.0.0.1:7071/      (local sign-in: pick a role)
   API            http://127.0.0.1:7071/api   (e.g. POST /api/incidents, GET /api/incidents/{id}/history)
   Mail inbox     http://127.0.0.1:1080       (every email the app sends lands here)
   Storage        Azurite on 127.0.0.1:10000-10002 (data in .local/azurite)

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test: pure unit tests and integration tests against real Azurite and a real SMTP sink (maildev).
-# The integration tests start those services themselves from node_modules, on free loopback ports.
+# The integration tests start those services themselves from node_modules, on free loopback ports; the dashboard's
+# browser tests drive Debian's chromium (installed with apt-get when missing) through playwright-core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-node-deps.sh
+bash scripts/ensure-browser.sh   # Debian's chromium, for the dashboard's browser tests
 dotnet build Notifications.sln -c Release -nologo -clp:ErrorsOnly
 log=$(mktemp)
 set +e

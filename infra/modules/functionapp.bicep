@@ -240,6 +240,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Auth__Audience: settings.authAudience
     Auth__Issuer: settings.authIssuer
     Auth__SigningKey: ''
+    // The dashboard: the office's time zone, and its Entra SPA registration (client id and API scope; set once registered,
+    // README "Dashboard"). The redirect URI defaults to PrivacyOffice__BaseUrl + '/'.
+    Dashboard__TimeZone: 'America/Vancouver'
+    Dashboard__ClientId: ''
+    Dashboard__Scope: ''
+    Dashboard__RedirectUri: ''
   }
 }
 

@@ -46,6 +46,10 @@ public static class NotificationsExtensions
         services.AddAccess(configuration);
         services.AddNotificationsTelemetry(configuration);
         services.AddOptions<PrivacyOfficeOptions>().Bind(configuration.GetSection("PrivacyOffice")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Dashboard.DashboardOptions>().Bind(configuration.GetSection(Dashboard.DashboardOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Dashboard:TimeZone must be an IANA time zone id, such as America/Vancouver.")
+            .ValidateOnStart();
         services.AddOptions<CommissionerOptions>().Bind(configuration.GetSection("Commissioner")).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

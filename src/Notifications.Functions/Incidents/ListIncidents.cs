@@ -18,7 +18,15 @@ public sealed class ListIncidents(IncidentStore store)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents")] HttpRequest request, CancellationToken ct) =>
         Handle(request, store, ct);
 
-    public sealed record Entry(string Id, IncidentStatus Status, string? PublicBody, DateTimeOffset? ReportedAt, DateTimeOffset? Deadline, Urgency Urgency, string? ClosedReason);
+    /// <summary>One row of the register; <c>Title</c>, <c>Discovered</c> and <c>AwaitingDecision</c> let the dashboard search and say what is next.</summary>
+    public sealed record Entry(string Id, IncidentStatus Status, string? PublicBody, DateTimeOffset? ReportedAt, DateTimeOffset? Deadline, Urgency Urgency, string? ClosedReason)
+    {
+        public string? Title { get; init; }
+
+        public DateTimeOffset? Discovered { get; init; }
+
+        public bool AwaitingDecision { get; init; }
+    }
 
     public static async Task<Results<Ok<List<Entry>>, ValidationProblem>> Handle(HttpRequest request, IncidentStore store, CancellationToken ct)
     {
@@ -50,7 +58,12 @@ public sealed class ListIncidents(IncidentStore store)
         var publicBody = q.TryGetValue("publicBody", out var b) ? b.ToString() : null;
         var states = await store.ListAsync(new RegisterFilter(status, publicBody, from, to, limit), ct);
         return TypedResults.Ok(states.Select(x => new Entry(
-            x.IncidentId, x.Status, x.Report?.PublicBody, x.ReportedAt, x.Deadline, x.Urgency, x.ClosedReason)).ToList());
+            x.IncidentId, x.Status, x.Report?.PublicBody, x.ReportedAt, x.Deadline, x.Urgency, x.ClosedReason)
+        {
+            Title = x.Report?.Title,
+            Discovered = x.Facts?.Discovered,
+            AwaitingDecision = x.Status == IncidentStatus.Open && x.CurrentProposal is not null && x.Decision is null,
+        }).ToList());
     }
 
     private static DateTimeOffset? Date(IQueryCollection q, string name, Dictionary<string, string[]> errors)

@@ -1,0 +1,85 @@
+// The browser harness: Debian's chromium through playwright-core (no Playwright browser download), a fresh profile per
+// run, axe-core injected for the accessibility check, and a screenshot of every screen.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const CHROMIUM = process.env.DASHBOARD_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+export async function launch() {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-browser.sh (apt-get install chromium).`);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 }, locale: 'en-CA',
+  });
+  const problems = [];
+  context.on('page', watch);
+  context.pages().forEach(watch);
+  function watch(page) {
+    page.on('pageerror', e => problems.push(`page error: ${e.message}`));
+    page.on('console', m => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  }
+  return {
+    context, problems,
+    async close() { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); },
+  };
+}
+
+/**
+ * The basic accessibility checks on the current screen: axe-core's serious and critical violations (WCAG 2.1 A and AA),
+ * plus one h1, a lang attribute, and a label for every input.
+ */
+export async function checkAccessibility(page, screen) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+      .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
+  });
+  const basics = await page.evaluate(() => {
+    const out = [];
+    if (document.querySelectorAll('h1').length !== 1) out.push(`h1 count ${document.querySelectorAll('h1').length}`);
+    if (!document.documentElement.lang) out.push('no lang attribute');
+    for (const el of document.querySelectorAll('input, select, textarea')) {
+      if (el.type === 'hidden') continue;
+      const labelled = (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`)) || el.closest('label') || el.getAttribute('aria-label');
+      if (!labelled) out.push(`unlabelled ${el.tagName.toLowerCase()}#${el.id || el.name}`);
+    }
+    return out;
+  });
+  const all = [...result, ...basics];
+  if (all.length) throw new Error(`accessibility on ${screen}: ${all.join('; ')}`);
+  return result.length;
+}
+
+export class Run {
+  constructor(shots) { this.shots = shots; this.results = []; fs.mkdirSync(shots, { recursive: true }); }
+
+  async screen(page, name) {
+    await page.screenshot({ path: path.join(this.shots, `${name}.png`), fullPage: true });
+    await checkAccessibility(page, name);
+  }
+
+  async scenario(name, body) {
+    const started = Date.now();
+    try {
+      await body();
+      this.results.push({ name, ok: true, ms: Date.now() - started });
+      console.log(`PASS ${name}`);
+    } catch (error) {
+      this.results.push({ name, ok: false, error: String(error?.stack ?? error) });
+      console.log(`FAIL ${name}: ${error?.stack ?? error}`);
+    }
+  }
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}

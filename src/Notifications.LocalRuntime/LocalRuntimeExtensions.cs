@@ -41,7 +41,12 @@ public static class LocalRuntimeExtensions
         services.AddSingleton<DurableSidecar>();
         services.AddHostedService<DurableRuntime>();
         services.AddDurableTaskClient(client => client.UseGrpc(_ => { }));
-        services.AddOptions<GrpcDurableTaskClientOptions>(Options.DefaultName).Configure<DurableSidecar>((o, sidecar) => o.Channel = sidecar.Channel);
+        // New instances start with host.json defaultVersion, as the extension's client starts them in Azure.
+        services.AddOptions<GrpcDurableTaskClientOptions>(Options.DefaultName).Configure<DurableSidecar, IOptions<DurableHostOptions>>((o, sidecar, durable) =>
+        {
+            o.Channel = sidecar.Channel;
+            o.DefaultVersion = durable.Value.DefaultVersion ?? string.Empty;
+        });
         services.AddHostedService<LocalRuntime>();
 
         // The largest body a function takes (the recipients import); each function enforces its own limit below it.

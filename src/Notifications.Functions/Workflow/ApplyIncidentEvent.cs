@@ -29,3 +29,18 @@ public sealed class ApplyIncidentEvent(IncidentStore store, IncidentApplier appl
         };
     }
 }
+
+/// <summary>
+/// Activity (orchestration version 2): the reminders the incident's state has armed and not yet seen due, as timers.
+/// One that no longer matters does nothing when it fires, as the decider has it.
+/// </summary>
+public sealed class PendingIncidentTimers(IncidentStore store)
+{
+    [Function(IncidentOrchestrationNames.PendingTimers)]
+    public async Task<List<PendingTimer>> Run([ActivityTrigger] string incidentId, CancellationToken ct)
+    {
+        var (state, _) = await store.LoadAsync(incidentId, ct);
+        return [.. state.Reminders.Where(r => !state.RemindersDue.Contains(r.ReminderId))
+            .Select(r => new PendingTimer(r.ReminderId, TimerKind.Reminder, r.DueAt))];
+    }
+}

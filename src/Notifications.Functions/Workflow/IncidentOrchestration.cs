@@ -37,6 +37,14 @@ public static class IncidentOrchestration
         public async Task RunAsync()
         {
             _timers.AddRange(_input.Timers);
+            if (IncidentOrchestrationNames.RecoversTimers(context.Version))
+            {
+                // Version 2: the state's armed reminders too (none before the report is applied), so a restarted instance,
+                // whose input is an earlier execution's, loses none. A pending reminder keeps its entry; a due one is not listed.
+                var armed = await context.CallActivityAsync<List<PendingTimer>>(IncidentOrchestrationNames.PendingTimers, IncidentId, Retry);
+                _timers.AddRange(armed.Where(a => _timers.All(t => t.TimerId != a.TimerId)));
+            }
+
             if (_input.FirstEventId is { } first && await HandleAsync(first, timer: null))
             {
                 return;
@@ -96,7 +104,7 @@ public static class IncidentOrchestration
             _lastOutcome = result.Outcome;
             var terminal = await CarryOutAsync(result);
             var nextTimer = _timers.OrderBy(t => t.DueAt).FirstOrDefault();
-            context.SetCustomStatus(new IncidentOrchestrationStatus(_lastEvent, context.CurrentUtcDateTime, _lastOutcome, nextTimer, _timers.Count, _handled + 1));
+            context.SetCustomStatus(new IncidentOrchestrationStatus(_lastEvent, context.CurrentUtcDateTime, _lastOutcome, nextTimer, _timers.Count, _handled + 1, context.Version));
             return terminal;
         }
 

@@ -13,6 +13,21 @@ public static class IncidentOrchestrationNames
 
     /// <summary>The external event that tells the orchestration an inbound event is in the incident's inbox.</summary>
     public const string InboundEvent = "incident-event";
+
+    /// <summary>
+    /// host.json <c>defaultVersion</c> since the orchestration takes its pending reminders from the incident's state at
+    /// the start of every execution after the first (<c>PendingIncidentTimers</c>): a restarted instance keeps them.
+    /// Version 1 instances (and those started without a version) replay as they ran.
+    /// </summary>
+    public const string RecoversTimersVersion = "2";
+
+    /// <summary>The activity that lists the reminders the incident's state still has armed and not yet due.</summary>
+    public const string PendingTimers = "PendingIncidentTimers";
+
+    /// <summary>True for an instance of <see cref="RecoversTimersVersion"/> or later.</summary>
+    public static bool RecoversTimers(string? version) =>
+        int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v)
+        && v >= int.Parse(RecoversTimersVersion, System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>A durable timer the orchestration keeps for the incident (a reminder slot of the decider).</summary>
@@ -26,7 +41,8 @@ public sealed record IncidentOrchestrationInput(string IncidentId, string? First
 public sealed record InboundSignal(string EventId);
 
 /// <summary>The orchestration's custom status, for operators: what it did last and what it waits for.</summary>
-public sealed record IncidentOrchestrationStatus(string? LastEvent, DateTimeOffset? LastAt, EventOutcome? LastOutcome, PendingTimer? NextTimer, int PendingTimers, int Handled);
+/// <param name="Version">The orchestration version the instance runs (<c>context.Version</c>; empty when started without one).</param>
+public sealed record IncidentOrchestrationStatus(string? LastEvent, DateTimeOffset? LastAt, EventOutcome? LastOutcome, PendingTimer? NextTimer, int PendingTimers, int Handled, string? Version = null);
 
 /// <summary>Apply one inbound event: an inbox row by its id, or a durable timer that fired; at the orchestration's time.</summary>
 public sealed record ApplyRequest(string IncidentId, string? EventId, PendingTimer? Timer, DateTimeOffset Now);

@@ -58,6 +58,7 @@ public sealed partial class FunctionsMetadataTests
         { "GetOrchestrationStatus", "http Function GET api/incidents/{id}/orchestration" },
         { "IncidentOrchestration", "orchestration" },
         { "ApplyIncidentEvent", "activity" },
+        { "PendingIncidentTimers", "activity" },
         { "AssessHarm", "activity" },
         { "SendReminder", "activity" },
         { "SendDeletionRequests", "activity" },

@@ -94,7 +94,7 @@ public sealed partial class IncidentDecider(ContactPerson contact)
                 break;
             case NoticesCompleted n when state.NoticesCompletedAt is null:
                 d.Add(n);
-                Redraft(d, n.EventId);
+                Redraft(d, n.EventId, outcomeChanged: true);
                 break;
             case IndirectNoticeChosen i:
                 ChooseIndirectNotice(d, i);

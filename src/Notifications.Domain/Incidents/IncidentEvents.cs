@@ -117,7 +117,14 @@ public sealed record DeletionConfirmed(string TaskId, string RecipientId) : Inci
 /// <summary>Every containment task is done; the facts now say contained, and the assessment runs again.</summary>
 public sealed record ContainmentAchieved(bool RecipientsConfirmedDeletion) : IncidentEvent;
 
-public sealed record CommissionerReportDrafted(string Subject, string Text) : IncidentEvent;
+public sealed record CommissionerReportDrafted(string Subject, string Text) : IncidentEvent
+{
+    /// <summary>
+    /// Which report this is: 1 for the first report, 2 and up for the follow-ups that give what became known after a
+    /// report was sent (the notices' outcome). A draft with a higher number than the current, sent report starts a new one.
+    /// </summary>
+    public int Number { get; init; } = 1;
+}
 
 /// <summary>An approver approved the report; the text approved is pinned here and is what will be sent.</summary>
 public sealed record CommissionerReportApproved(string Subject, string Text) : IncidentEvent;
@@ -204,9 +211,12 @@ public sealed record IndirectNoticeChosen(string Trigger, string Reason, NoticeC
 
 public sealed record NoticeCounts(int Direct, int Letters, int Indirect, int Withheld, IReadOnlyList<string> WithheldReasons, string Method)
 {
+    /// <summary>Emails that were not delivered (bounced, or refused by the relay): those people are counted in <see cref="Indirect"/>.</summary>
+    public int Bounced { get; init; }
+
     /// <summary>Same numbers, method and reasons (record equality would compare the reasons list by reference).</summary>
     public bool SameAs(NoticeCounts other) =>
-        (Direct, Letters, Indirect, Withheld, Method) == (other.Direct, other.Letters, other.Indirect, other.Withheld, other.Method)
+        (Direct, Letters, Indirect, Withheld, Bounced, Method) == (other.Direct, other.Letters, other.Indirect, other.Withheld, other.Bounced, other.Method)
         && WithheldReasons.SequenceEqual(other.WithheldReasons);
 }
 

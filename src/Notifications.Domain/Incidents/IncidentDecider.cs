@@ -89,6 +89,9 @@ public sealed partial class IncidentDecider(ContactPerson contact)
             case LettersExported l:
                 ExportLetters(d, l);
                 break;
+            case LettersReexported l:
+                ReexportLetters(d, l);
+                break;
             case LettersReturned r:
                 ReturnLetters(d, r);
                 break;

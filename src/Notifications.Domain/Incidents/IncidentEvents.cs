@@ -38,6 +38,7 @@ namespace Notifications.Domain.Incidents;
 [JsonDerivedType(typeof(NoticeContentApproved), "notice-content-approved")]
 [JsonDerivedType(typeof(NoticeContentHeld), "notice-content-held")]
 [JsonDerivedType(typeof(LettersExported), "letters-exported")]
+[JsonDerivedType(typeof(LettersReexported), "letters-reexported")]
 [JsonDerivedType(typeof(LettersReturned), "letters-returned")]
 [JsonDerivedType(typeof(NoticesCompleted), "notices-completed")]
 [JsonDerivedType(typeof(IndirectNoticeChosen), "indirect-notice-chosen")]
@@ -184,6 +185,14 @@ public sealed record LettersExported(string ImportId, string Format, int Letters
     /// </summary>
     public int Returned { get; init; }
 }
+
+/// <summary>
+/// The letters were exported again after the notices were complete (a lost file, the printable version), before the
+/// contact data was purged. Recorded each time, by the file's SHA-256 (hex) and counts, never the letters: who made
+/// another copy, and when, is in the history. It changes nothing else: the completion and its counts stand.
+/// </summary>
+/// <param name="Format">The file's format: <c>csv</c> or <c>html</c>.</param>
+public sealed record LettersReexported(string ImportId, string Format, int Letters, int Blocked, string Sha256) : IncidentEvent;
 
 /// <summary>
 /// A privacy officer recorded letters that came back undelivered (returned to sender, address unknown, moved): those

@@ -30,7 +30,7 @@ public static class IncidentTransitions
         typeof(ContainmentTaskCompleted), typeof(WrongRecipientsRegistered), typeof(DeletionRequestsSent), typeof(DeletionConfirmed),
         typeof(CommissionerReportApproved), typeof(CommissionerReportSent), typeof(RecipientsImported), typeof(NoticesCompleted), typeof(IncidentClosed),
         typeof(NoticeContentSubmitted), typeof(NoticeContentApproved), typeof(IndirectNoticeChosen), typeof(LettersExported), typeof(ContactDataPurged),
-        typeof(NoticeCountsRevised), typeof(LettersReturned), typeof(NoticeContentHeld),
+        typeof(NoticeCountsRevised), typeof(LettersReturned), typeof(NoticeContentHeld), typeof(LettersReexported),
     ];
 
     private static readonly Dictionary<(IncidentStatus, Type), Transition> Table = Build();
@@ -88,6 +88,10 @@ public static class IncidentTransitions
         table[(Closed, typeof(CommissionerReportSent))] = Apply(Closed);
         table[(Closed, typeof(NoticeCountsRevised))] = Apply(Closed);
         table[(Closed, typeof(LettersReturned))] = Apply(Closed); // a letter can come back after the incident closed
+
+        // The letters can be exported again once the notices are complete, until the purge (the decider checks).
+        table[(Notifying, typeof(LettersReexported))] = Apply(Notifying);
+        table[(Closed, typeof(LettersReexported))] = Apply(Closed);
         return table;
     }
 

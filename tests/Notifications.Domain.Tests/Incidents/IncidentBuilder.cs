@@ -87,6 +87,7 @@ public static class IncidentBuilder
             new Dictionary<Domain.Recipients.NoticeChannel, long> { [Domain.Recipients.NoticeChannel.Email] = 2, [Domain.Recipients.NoticeChannel.Letter] = 1 }, 0, 1, 0), true)
             { EventId = "imported" },
         nameof(LettersExported) => new LettersExported("imp-1", "csv", 1, 0, Sha256Sample) { EventId = $"letters-exported:imp-1:{Sha256Sample}" },
+        nameof(LettersReexported) => new LettersReexported("imp-1", "html", 1, 0, Sha256Sample) { EventId = "letters-reexported:1" },
         nameof(LettersReturned) => new LettersReturned("imp-1", 1, "returnedToSender") { EventId = "letters-returned:imp-1:1" },
         nameof(NoticesCompleted) => new NoticesCompleted(new NoticeCounts(10, 2, 1, 1, ["Safety of a person under a protection order."], "Email and letters.")) { EventId = "notices-done" },
         nameof(NoticeCountsRevised) => new NoticeCountsRevised(new NoticeCounts(9, 2, 2, 1, ["Safety of a person under a protection order."], "Email and letters.")) { EventId = "notice-counts-revised:d9-l2-i2-w1" },

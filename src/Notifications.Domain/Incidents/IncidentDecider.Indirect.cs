@@ -24,6 +24,6 @@ public sealed partial class IncidentDecider
         d.Add(i);
         var completed = new NoticesCompleted(c) { EventId = $"{i.EventId}:notices-completed" };
         d.Add(completed);
-        Redraft(d, completed.EventId);
+        Redraft(d, completed.EventId, outcomeChanged: true);
     }
 }

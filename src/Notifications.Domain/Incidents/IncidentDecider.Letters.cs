@@ -24,6 +24,21 @@ public sealed partial class IncidentDecider
     }
 
     /// <summary>
+    /// The letters exported again once the notices are complete, until the contact data is purged: recorded each time,
+    /// with the file's hash. Nothing else changes (the completion, its counts and the export it counted stand).
+    /// </summary>
+    private static void ReexportLetters(DecisionBuilder d, LettersReexported e)
+    {
+        var s = d.State;
+        Require(s.ContactDataPurgedAt is null, ContactDataWasPurged);
+        Require(s.NoticesCompletedAt is not null, "The notices are not complete yet; export the letters as the notices' letters export.");
+        Require(s.Recipients is not null && s.Recipients.ImportId == e.ImportId, "The letters were exported for an import that is no longer the current one.");
+        Require(e.Letters >= 0 && e.Blocked >= 0, "Letter counts cannot be negative.");
+        Require(e.Sha256.Length == 64 && e.Sha256.All(char.IsAsciiHexDigitLower), "The export needs the SHA-256 of the file (lower-case hex).");
+        d.Add(e);
+    }
+
+    /// <summary>
     /// Letters of the current import came back: recorded once a letters export of that import is recorded (a letter that
     /// was never exported cannot come back) and before the contact data is purged, with a total that only grows (a
     /// returned letter is final): the same or a smaller total is older than what is recorded and changes nothing. The

@@ -68,7 +68,7 @@ public sealed partial class IncidentDecider
     /// <summary>
     /// A delivery report moved someone from direct to indirect notice after the notices were complete. Counts only ever
     /// move that way (a bounce is final), so a revision with fewer indirect notices than recorded is older than what is
-    /// recorded and changes nothing, like one with the same counts. The report draft is redrafted until it is sent.
+    /// recorded and changes nothing, like one with the same counts. The report draft is redrafted until it is sent; after that, a follow-up report is drafted.
     /// </summary>
     private void ReviseNoticeCounts(DecisionBuilder d, NoticeCountsRevised r)
     {
@@ -80,7 +80,7 @@ public sealed partial class IncidentDecider
         }
 
         d.Add(r);
-        Redraft(d, r.EventId);
+        Redraft(d, r.EventId, outcomeChanged: true);
     }
 
     private static bool SameContent(NoticeContent? a, NoticeContent b) =>

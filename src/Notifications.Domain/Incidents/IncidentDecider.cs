@@ -89,12 +89,15 @@ public sealed partial class IncidentDecider(ContactPerson contact)
             case LettersExported l:
                 ExportLetters(d, l);
                 break;
+            case LettersReexported l:
+                ReexportLetters(d, l);
+                break;
             case LettersReturned r:
                 ReturnLetters(d, r);
                 break;
             case NoticesCompleted n when state.NoticesCompletedAt is null:
                 d.Add(n);
-                Redraft(d, n.EventId);
+                Redraft(d, n.EventId, outcomeChanged: true);
                 break;
             case IndirectNoticeChosen i:
                 ChooseIndirectNotice(d, i);

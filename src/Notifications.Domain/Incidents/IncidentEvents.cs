@@ -38,6 +38,7 @@ namespace Notifications.Domain.Incidents;
 [JsonDerivedType(typeof(NoticeContentApproved), "notice-content-approved")]
 [JsonDerivedType(typeof(NoticeContentHeld), "notice-content-held")]
 [JsonDerivedType(typeof(LettersExported), "letters-exported")]
+[JsonDerivedType(typeof(LettersReexported), "letters-reexported")]
 [JsonDerivedType(typeof(LettersReturned), "letters-returned")]
 [JsonDerivedType(typeof(NoticesCompleted), "notices-completed")]
 [JsonDerivedType(typeof(IndirectNoticeChosen), "indirect-notice-chosen")]
@@ -120,7 +121,14 @@ public sealed record DeletionConfirmed(string TaskId, string RecipientId) : Inci
 /// <summary>Every containment task is done; the facts now say contained, and the assessment runs again.</summary>
 public sealed record ContainmentAchieved(bool RecipientsConfirmedDeletion) : IncidentEvent;
 
-public sealed record CommissionerReportDrafted(string Subject, string Text) : IncidentEvent;
+public sealed record CommissionerReportDrafted(string Subject, string Text) : IncidentEvent
+{
+    /// <summary>
+    /// Which report this is: 1 for the first report, 2 and up for the follow-ups that give what became known after a
+    /// report was sent (the notices' outcome). A draft with a higher number than the current, sent report starts a new one.
+    /// </summary>
+    public int Number { get; init; } = 1;
+}
 
 /// <summary>An approver approved the report; the text approved is pinned here and is what will be sent.</summary>
 public sealed record CommissionerReportApproved(string Subject, string Text) : IncidentEvent;
@@ -182,6 +190,14 @@ public sealed record LettersExported(string ImportId, string Format, int Letters
 }
 
 /// <summary>
+/// The letters were exported again after the notices were complete (a lost file, the printable version), before the
+/// contact data was purged. Recorded each time, by the file's SHA-256 (hex) and counts, never the letters: who made
+/// another copy, and when, is in the history. It changes nothing else: the completion and its counts stand.
+/// </summary>
+/// <param name="Format">The file's format: <c>csv</c> or <c>html</c>.</param>
+public sealed record LettersReexported(string ImportId, string Format, int Letters, int Blocked, string Sha256) : IncidentEvent;
+
+/// <summary>
 /// A privacy officer recorded letters that came back undelivered (returned to sender, address unknown, moved): those
 /// people move from direct notice by letter to indirect notice. Counts only; each person's row in the recipients table
 /// holds that it came back, when and why. <paramref name="Total"/> is how many letter people of the import have come back
@@ -207,9 +223,12 @@ public sealed record IndirectNoticeChosen(string Trigger, string Reason, NoticeC
 
 public sealed record NoticeCounts(int Direct, int Letters, int Indirect, int Withheld, IReadOnlyList<string> WithheldReasons, string Method)
 {
+    /// <summary>Emails that were not delivered (bounced, or refused by the relay): those people are counted in <see cref="Indirect"/>.</summary>
+    public int Bounced { get; init; }
+
     /// <summary>Same numbers, method and reasons (record equality would compare the reasons list by reference).</summary>
     public bool SameAs(NoticeCounts other) =>
-        (Direct, Letters, Indirect, Withheld, Method) == (other.Direct, other.Letters, other.Indirect, other.Withheld, other.Method)
+        (Direct, Letters, Indirect, Withheld, Bounced, Method) == (other.Direct, other.Letters, other.Indirect, other.Withheld, other.Bounced, other.Method)
         && WithheldReasons.SequenceEqual(other.WithheldReasons);
 }
 

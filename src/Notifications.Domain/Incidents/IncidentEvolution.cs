@@ -54,11 +54,20 @@ public static class IncidentEvolution
             },
             FactsVersion = s.FactsVersion + 1,
         },
+        CommissionerReportDrafted d when s.CommissionerReport is { SentAt: not null } sent && d.Number > sent.Number => s with
+        {
+            // A follow-up: the sent report is kept as it was sent (its approved text, stored once: the state is one table row).
+            EarlierReports = s.EarlierReports.Add(sent with
+            {
+                Subject = sent.ApprovedSubject ?? sent.Subject, Text = sent.ApprovedText ?? sent.Text, ApprovedSubject = null, ApprovedText = null,
+            }),
+            CommissionerReport = new ReportState(d.Subject, d.Text, at) { Number = d.Number },
+        },
         CommissionerReportDrafted d => s with
         {
             CommissionerReport = s.CommissionerReport is { } existing
                 ? existing with { Subject = d.Subject, Text = d.Text, DraftedAt = at }
-                : new ReportState(d.Subject, d.Text, at),
+                : new ReportState(d.Subject, d.Text, at) { Number = d.Number },
         },
         CommissionerReportApproved a => s with
         {

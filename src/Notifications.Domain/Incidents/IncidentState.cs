@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Notifications.Domain.Assessment;
 using Notifications.Domain.Breach;
 using Notifications.Domain.Containment;
@@ -42,7 +43,16 @@ public sealed record IncidentState
     public ImmutableList<TaskState> Tasks { get; init; } = [];
     public DateTimeOffset? ContainedAt { get; init; }
 
+    /// <summary>The current report to the Commissioner: the first one, or the latest follow-up (a draft until it is sent).</summary>
     public ReportState? CommissionerReport { get; init; }
+
+    /// <summary>The reports sent before <see cref="CommissionerReport"/>, oldest first.</summary>
+    public ImmutableList<ReportState> EarlierReports { get; init; } = [];
+
+    /// <summary>Every report sent to the Commissioner, oldest first.</summary>
+    [JsonIgnore]
+    public IEnumerable<ReportState> SentReports =>
+        CommissionerReport is { SentAt: not null } current ? EarlierReports.Add(current) : EarlierReports;
     public RecipientsImported? Recipients { get; init; }
     public NoticeContentState? NoticeContent { get; init; }
 
@@ -100,6 +110,9 @@ public sealed record TaskState(ContainmentTask Task, bool Done = false, DateTime
 
 public sealed record ReportState(string Subject, string Text, DateTimeOffset DraftedAt)
 {
+    /// <summary>1 for the first report, 2 and up for its follow-ups.</summary>
+    public int Number { get; init; } = 1;
+
     public string? ApprovedSubject { get; init; }
     public string? ApprovedText { get; init; }
     public DateTimeOffset? ApprovedAt { get; init; }

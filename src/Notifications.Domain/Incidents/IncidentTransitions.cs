@@ -31,7 +31,7 @@ public static class IncidentTransitions
         typeof(CommissionerReportApproved), typeof(CommissionerReportSent), typeof(RecipientsImported), typeof(NoticesCompleted), typeof(IncidentClosed),
         typeof(NoticeContentSubmitted), typeof(NoticeContentApproved), typeof(IndirectNoticeChosen), typeof(LettersExported), typeof(ContactDataPurged),
         typeof(NoticeCountsRevised), typeof(LettersReturned), typeof(NoticeContentHeld), typeof(NotificationStarted),
-        typeof(NotificationHalted), typeof(NotificationResumed),
+        typeof(NotificationHalted), typeof(NotificationResumed), typeof(LettersReexported),
     ];
 
     private static readonly Dictionary<(IncidentStatus, Type), Transition> Table = Build();
@@ -96,6 +96,10 @@ public static class IncidentTransitions
         table[(Closed, typeof(CommissionerReportSent))] = Apply(Closed);
         table[(Closed, typeof(NoticeCountsRevised))] = Apply(Closed);
         table[(Closed, typeof(LettersReturned))] = Apply(Closed); // a letter can come back after the incident closed
+
+        // The letters can be exported again once the notices are complete, until the purge (the decider checks).
+        table[(Notifying, typeof(LettersReexported))] = Apply(Notifying);
+        table[(Closed, typeof(LettersReexported))] = Apply(Closed);
         return table;
     }
 

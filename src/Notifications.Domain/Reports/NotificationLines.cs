@@ -34,6 +34,11 @@ internal static class NotificationLines
                 .DefaultIfEmpty("- no reason recorded"));
         }
 
+        if (!n.IsFinal)
+        {
+            lines.Add(FollowUpReportWriter.WillFollow);
+        }
+
         return lines;
     }
 

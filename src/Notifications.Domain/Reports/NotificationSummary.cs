@@ -7,4 +7,11 @@ namespace Notifications.Domain.Reports;
 /// <param name="Withheld">Individuals whose notice is withheld under the safety exception.</param>
 /// <param name="WithheldReasons">The reasons recorded for withholding, as the officer wrote them.</param>
 /// <param name="Method">How individuals are notified, in a phrase (e.g. "email, with letters where no email address is known").</param>
-public sealed record NotificationSummary(int? Direct, int? Letters, int? Indirect, int? Withheld, IReadOnlyList<string> WithheldReasons, string Method);
+public sealed record NotificationSummary(int? Direct, int? Letters, int? Indirect, int? Withheld, IReadOnlyList<string> WithheldReasons, string Method)
+{
+    /// <summary>Emails that were not delivered (bounced or refused); those people are among <see cref="Indirect"/>.</summary>
+    public int? Bounced { get; init; }
+
+    /// <summary>The counts are final (the notices are complete), not a plan.</summary>
+    public bool IsFinal => Direct is not null && Letters is not null && Indirect is not null && Withheld is not null;
+}

@@ -39,6 +39,7 @@ public static class AccessExtensions
             .AddPolicy(Policies.Read, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor))
             .AddPolicy(Policies.Officer, p => p.RequireRole(Roles.PrivacyOfficer))
+            .AddPolicy(Policies.Oversight, p => p.RequireRole(Roles.PrivacyOfficer, Roles.Auditor))
             .AddPolicy(Policies.Approve, p => p.RequireRole(Roles.Approver));
         return services;
     }

@@ -18,5 +18,8 @@ public static class Policies
     /// <summary>Operators' views (the orchestrations' status): the Auditor role.</summary>
     public const string Audit = nameof(Audit);
     public const string Officer = nameof(Officer);
+
+    /// <summary>Oversight of per-person decisions (the withheld people and their reasons): privacy officers and auditors.</summary>
+    public const string Oversight = nameof(Oversight);
     public const string Approve = nameof(Approve);
 }

@@ -21,7 +21,9 @@ namespace Notifications.Functions.Letters;
 /// The file is written to a temporary file first (deleted on close), batch by batch, so memory holds one batch at a
 /// time; only once it is complete are its hash and counts recorded and the file sent, with the counts and hash in
 /// headers. A failure half-way sends nothing and records nothing. The event id comes from the import and the hash, so
-/// exporting the same file again records it once.
+/// exporting the same file again records it once. Once the notices are complete the letters can still be exported
+/// again (a lost file, the printable version) until the contact data is purged: each re-export is recorded as
+/// <see cref="LettersReexported"/> with the file's hash, and the completion is not touched.
 /// </para>
 /// </summary>
 public sealed class LettersEndpoints(
@@ -89,12 +91,19 @@ public sealed class LettersEndpoints(
             file.Position = 0;
 
             var importId = state.Recipients!.ImportId;
-            var exported = new LettersExported(importId, letterFormat.Name, tally.Letters, tally.Blocked.Count, sha256)
-            {
-                EventId = EventIdFor(importId, sha256),
-                BlockedByCode = tally.BlockedByCode,
-                Returned = tally.Returned,
-            };
+            var reexport = state.NoticesCompletedAt is not null;
+            IncidentEvent exported = reexport
+                // Once the notices are complete: another copy, recorded each time (a retried request with its Idempotency-Key once).
+                ? new LettersReexported(importId, letterFormat.Name, tally.Letters, tally.Blocked.Count, sha256)
+                {
+                    EventId = WorkflowCalls.EventId(http.Request, $"letters-reexported:{importId}:{sha256}"),
+                }
+                : new LettersExported(importId, letterFormat.Name, tally.Letters, tally.Blocked.Count, sha256)
+                {
+                    EventId = EventIdFor(importId, sha256),
+                    BlockedByCode = tally.BlockedByCode,
+                    Returned = tally.Returned,
+                };
             var recorded = await commands.RunAsync(durable, id, exported, http.User.ToActor(Roles.PrivacyOfficer), ct);
             switch (recorded.Result)
             {
@@ -111,8 +120,11 @@ public sealed class LettersEndpoints(
 
             LettersLog.Exported(loggers.CreateLogger(LettersLog.Category), id, letterFormat.Name, tally.Letters, tally.Blocked.Count, sha256);
 
-            // The fan-out may have finished first and held completion for these letters.
-            await completion.RecordAsync(durable, id, Actor.Activity("export-letters"), ct);
+            if (!reexport)
+            {
+                // The fan-out may have finished first and held completion for these letters.
+                await completion.RecordAsync(durable, id, Actor.Activity("export-letters"), ct);
+            }
 
             var headers = http.Response.Headers;
             headers[CountHeader] = tally.Letters.ToString(CultureInfo.InvariantCulture);
@@ -163,7 +175,10 @@ public sealed class LettersEndpoints(
             return new(NotFound: TypedResults.NotFound(ProblemDetailsBody.NotFound(id)));
         }
 
-        var refusal = NotificationEndpoints.Refusal(state);
+        var refusal = NotificationEndpoints.Refusal(state.NoticesCompletedAt is null
+            ? state
+            // Once the notices are complete the letters can be made again (the same rules otherwise), until the purge.
+            : state with { NoticesCompletedAt = null, Status = IncidentStatus.Notifying });
         if (refusal is null && state.Recipients!.Counts.ByChannel.GetValueOrDefault(NoticeChannel.Letter) == 0)
         {
             refusal = "Nobody in the current import is to be notified by letter (a postal address and no email).";

@@ -28,7 +28,7 @@ public static class IncidentNoticeModel
                 return $"{title} ({status})";
             })
             .ToArray();
-        var commissionerNotified = state.CommissionerReport is { ApprovedAt: not null } or { SentAt: not null };
+        var commissionerNotified = state.CommissionerReport is { ApprovedAt: not null } or { SentAt: not null } || state.EarlierReports.Count > 0;
         return new NoticeModel(
             facts.PublicBodies.Select(b => b.Name.Trim()).ToArray(),
             content.Summary.Pick(lang).Trim(),

@@ -166,6 +166,7 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
         var returned = atSwitch.Letters - Math.Min(lettersNow, atSwitch.Letters);
         return bounced == 0 && returned == 0 ? atSwitch : atSwitch with
         {
+            Bounced = atSwitch.Bounced + bounced,
             Direct = atSwitch.Direct - bounced,
             Letters = atSwitch.Letters - returned,
             Indirect = atSwitch.Indirect + bounced + returned,
@@ -189,7 +190,7 @@ public sealed partial class NoticeCompletion(FanOutProgress progress, IncidentSt
             + $"by indirect notice where contact information was missing or the email could not be delivered ({indirect})"
             + (lettersReturned > 0 ? $", including {lettersReturned} whose letter came back undelivered." : ".");
         IReadOnlyList<string> reasons = withheld > 0 ? [WithheldReason] : [];
-        return new NoticeCounts(direct, letters, indirect, withheld, reasons, method);
+        return new NoticeCounts(direct, letters, indirect, withheld, reasons, method) { Bounced = (int)snapshot.FailedPermanent + (int)snapshot.Bounced };
     }
 
     /// <summary>The recorded letters export of the current import, if any.</summary>

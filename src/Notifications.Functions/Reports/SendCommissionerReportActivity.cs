@@ -7,8 +7,8 @@ using Notifications.Infrastructure.Workflow;
 namespace Notifications.Functions.Reports;
 
 /// <summary>
-/// Activity: email the approved report, exactly as approved, to the Commissioner, and record the sent
-/// text in the history. It is sent whether individual notices went out or were all withheld.
+/// Activity: email the approved report (the first one or a follow-up), exactly as approved, to the Commissioner, and
+/// record the sent text in the history. It is sent whether individual notices went out or were all withheld.
 /// </summary>
 public sealed partial class SendCommissionerReportActivity(
     IncidentStore store, IncidentApplier applier, SendOnce once, IEmailSender email, IOptions<CommissionerOptions> commissioner,
@@ -24,12 +24,15 @@ public sealed partial class SendCommissionerReportActivity(
         var command = request.Command as SendCommissionerReport ?? throw new FormatException("Expected a send-commissioner-report command.");
         var id = request.IncidentId;
         var (state, _) = await store.LoadAsync(id, cancellationToken);
-        if (state.CommissionerReport is not { ApprovedText: { } text, ApprovedSubject: { } subject, SentAt: null })
+        if (state.CommissionerReport is not { ApprovedText: { } text, ApprovedSubject: { } subject, SentAt: null } report)
         {
             return ApplyResult.Nothing(EventOutcome.Ignored);
         }
 
-        var messageId = $"commissioner-report.{id}@{mail.Value.MessageIdDomain}";
+        // The first report keeps the Message-ID it always had; each follow-up has its own.
+        var messageId = report.Number == 1
+            ? $"commissioner-report.{id}@{mail.Value.MessageIdDomain}"
+            : $"commissioner-report.{id}.{report.Number}@{mail.Value.MessageIdDomain}";
         var to = commissioner.Value.Email;
         if (await once.RunAsync(id, command.CommandId, ct => email.SendAsync(new EmailMessage(to, subject, text, messageId, commissioner.Value.Name), ct), cancellationToken))
         {

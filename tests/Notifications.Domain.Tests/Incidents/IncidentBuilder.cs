@@ -87,6 +87,7 @@ public static class IncidentBuilder
             new Dictionary<Domain.Recipients.NoticeChannel, long> { [Domain.Recipients.NoticeChannel.Email] = 2, [Domain.Recipients.NoticeChannel.Letter] = 1 }, 0, 1, 0), true)
             { EventId = "imported" },
         nameof(LettersExported) => new LettersExported("imp-1", "csv", 1, 0, Sha256Sample) { EventId = $"letters-exported:imp-1:{Sha256Sample}" },
+        nameof(LettersReexported) => new LettersReexported("imp-1", "html", 1, 0, Sha256Sample) { EventId = "letters-reexported:1" },
         nameof(LettersReturned) => new LettersReturned("imp-1", 1, "returnedToSender") { EventId = "letters-returned:imp-1:1" },
         nameof(NotificationStarted) => new NotificationStarted("run-1", "imp-1", 10, 1) { EventId = "notification-started:run-1" },
         nameof(NotificationHalted) => new NotificationHalted("run-1") { EventId = "notification-halted-1" },

@@ -348,15 +348,22 @@ public sealed class IncidentDeciderTests
     }
 
     [Fact]
-    public void NoticeCountsRevised_AfterTheReportWasSent_IsRecordedAndTheSentReportStays()
+    public void NoticeCountsRevised_AfterTheReportWasSent_IsRecordedAndTheSentReportStays_AndAFollowUpIsDrafted()
     {
         var state = NoticesComplete();
         state = Apply(state, new CommissionerReportApproved("", "") { EventId = "approve" });
         state = Apply(state, new CommissionerReportSent("commissioner@example.test", "<r@x>", state.CommissionerReport!.Subject, state.CommissionerReport.Text) { EventId = "sent" });
+        var sentText = state.CommissionerReport!.Text;
 
         var decision = Decider.Decide(state, SampleOf(typeof(NoticeCountsRevised), state), Now);
 
-        Assert.IsType<NoticeCountsRevised>(Assert.Single(decision.Events));
+        Assert.Equal([typeof(NoticeCountsRevised), typeof(CommissionerReportDrafted)], decision.Events.Select(e => e.GetType()));
+        var followUp = Assert.IsType<CommissionerReportDrafted>(decision.Events[1]);
+        Assert.Equal(2, followUp.Number);
+        Assert.StartsWith("Follow-up report 1 to the Information and Privacy Commissioner", followUp.Text, StringComparison.Ordinal);
+        var after = decision.Events.Aggregate(state, (s, e) => IncidentEvolution.Evolve(s, e, Now));
+        Assert.Equal(sentText, Assert.Single(after.EarlierReports).Text);
+        Assert.Equal((2, null), (after.CommissionerReport!.Number, after.CommissionerReport.SentAt));
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed class IncidentTransitionsTests
         Row(nameof(IndirectNoticeChosen), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(LettersExported), (R, None), (R, Open), (A, Notifying), (R, Closed));
         Row(nameof(LettersReturned), (R, None), (R, Open), (A, Notifying), (A, Closed));
+        Row(nameof(LettersReexported), (R, None), (R, Open), (A, Notifying), (A, Closed));
         Row(nameof(IncidentClosed), (R, None), (A, Closed), (A, Closed), (R, Closed));
         Row(nameof(ContactDataPurged), (R, None), (R, Open), (A, Notifying), (A, Closed));
         Row(nameof(NoticeContentHeld), (R, None), (A, Open), (A, Notifying), (I, Closed));
@@ -119,6 +120,14 @@ public sealed class IncidentTransitionsTests
         {
             // A letter can come back only once it was exported.
             state = IncidentBuilder.LettersExported(from);
+        }
+
+        if (eventType == nameof(LettersReexported) && from is IncidentStatus.Notifying or IncidentStatus.Closed)
+        {
+            // A re-export comes after the notices are complete.
+            state = IncidentBuilder.LettersExported();
+            state = IncidentBuilder.Apply(state, IncidentBuilder.SampleOf(typeof(NoticesCompleted), state));
+            state = from == IncidentStatus.Closed ? IncidentBuilder.Apply(state, new IncidentClosed("Handled.", false) { EventId = "close" }) : state;
         }
 
         // Samples refer to the incident's tasks and facts; for an incident that does not exist yet, take them from an open one.

@@ -38,6 +38,7 @@ public sealed partial class FunctionsMetadataTests
         { "GetCommissionerReport", "http Function GET api/incidents/{id}/commissioner-report" },
         { "ApproveCommissionerReport", "http Function POST api/incidents/{id}/commissioner-report/approve" },
         { "ImportRecipients", "http Function POST api/incidents/{id}/recipients" },
+        { "ListWithheldPeople", "http Function GET api/incidents/{id}/recipients/withheld" },
         { "PurgeContactDataEarly", "http Function POST api/incidents/{id}/contact-data/purge" },
         { "CompleteNotices", "http Function POST api/incidents/{id}/notification/complete" },
         { "SubmitNoticeContent", "http Function POST api/incidents/{id}/notices/content" },
@@ -96,7 +97,7 @@ public sealed partial class FunctionsMetadataTests
                 continue;
             }
 
-            Assert.Contains(HttpEdge.PolicyOf(function.Method), new[] { Access.Policies.Read, Access.Policies.Officer, Access.Policies.Approve, Access.Policies.Audit });
+            Assert.Contains(HttpEdge.PolicyOf(function.Method), new[] { Access.Policies.Read, Access.Policies.Officer, Access.Policies.Approve, Access.Policies.Audit, Access.Policies.Oversight });
         }
     }
 

@@ -258,7 +258,42 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         var counts = completed.GetProperty("event").GetProperty("counts");
         Assert.Equal((3, 2, 1, 1), (counts.GetProperty("direct").GetInt32(), counts.GetProperty("letters").GetInt32(),
             counts.GetProperty("indirect").GetInt32(), counts.GetProperty("withheld").GetInt32()));
-        await AssertProblemAsync(officer, $"/api/incidents/{id}/letters", HttpStatusCode.Conflict, "already complete");
+    }
+
+    [Fact]
+    public async Task Letters_AfterTheNoticesAreComplete_CanBeExportedAgainUntilThePurge_EachRecordedByItsHash_AndCompletionStands()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await officer.CreateNotifyingIncidentAsync(app.Services, _ct);
+        await ImportAsync(officer, id, Mixed(app.Prefix, email: 1, letters: 2), _ct);
+        await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
+        (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
+        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
+        var first = await officer.GetAsync($"/api/incidents/{id}/letters", _ct);
+        var completed = Assert.Single(await HistoryAsync(officer, id, "notices-completed", _ct));
+
+        // The file was lost: the same file again, twice, and the printable version.
+        var again = await officer.GetAsync($"/api/incidents/{id}/letters", _ct);
+        var twice = await officer.GetAsync($"/api/incidents/{id}/letters", _ct);
+        var html = await officer.GetAsync($"/api/incidents/{id}/letters?format=html", _ct);
+
+        Assert.All(new[] { again, twice, html }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(_ct), await again.Content.ReadAsByteArrayAsync(_ct));
+        Assert.Equal("2", Header(html, LettersEndpoints.CountHeader));
+        var reexports = await HistoryAsync(officer, id, "letters-reexported", _ct);
+        Assert.Equal([Header(again, LettersEndpoints.Sha256Header), Header(twice, LettersEndpoints.Sha256Header), Header(html, LettersEndpoints.Sha256Header)],
+            reexports.Select(e => e.GetProperty("event").GetProperty("sha256").GetString()));
+        Assert.All(reexports, e => Assert.Equal("test-privacyofficer", e.GetProperty("actor").GetProperty("id").GetString()));
+        Assert.Equal(Header(first, LettersEndpoints.Sha256Header), Assert.Single(await HistoryAsync(officer, id, "letters-exported", _ct))
+            .GetProperty("event").GetProperty("sha256").GetString());
+        var stillCompleted = Assert.Single(await HistoryAsync(officer, id, "notices-completed", _ct));
+        Assert.Equal(completed.GetProperty("event").GetRawText(), stillCompleted.GetProperty("event").GetRawText());
+        Assert.Empty(await HistoryAsync(officer, id, "notice-counts-revised", _ct));
+
+        (await officer.PostAsync($"/api/incidents/{id}/contact-data/purge", null, _ct)).EnsureSuccessStatusCode();
+        await AssertProblemAsync(officer, $"/api/incidents/{id}/letters", HttpStatusCode.Conflict, "purged");
+        Assert.Equal(3, (await HistoryAsync(officer, id, "letters-reexported", _ct)).Count);
     }
 
     [Fact]

@@ -269,7 +269,7 @@ public sealed class LettersExportTests(DevServicesFixture fixture)
         await ImportAsync(officer, id, Mixed(app.Prefix, email: 1, letters: 2), _ct);
         await NoticeScenario.ApproveContentAsync(app, id, Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
+        await RunDriver.SettleAsync(app, id, _ct);
         var first = await officer.GetAsync($"/api/incidents/{id}/letters", _ct);
         var completed = Assert.Single(await HistoryAsync(officer, id, "notices-completed", _ct));
 

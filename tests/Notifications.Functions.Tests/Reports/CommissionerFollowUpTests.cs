@@ -43,7 +43,7 @@ public sealed class CommissionerFollowUpTests(DevServicesFixture fixture)
         await LetterPeople.ImportAsync(officer, id, people, _ct);
         await NoticeScenario.ApproveContentAsync(app, id, LetterPeople.Content, _ct);
         (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
-        await QueueDriver.DrainAsync(app.Services, SendNotificationBatch.Name, _ct);
+        await RunDriver.SettleAsync(app, id, _ct);
         await officer.WaitForAsync(id, "notices-completed", _ct);
 
         var afterCompletion = await ReportAsync(officer, id);

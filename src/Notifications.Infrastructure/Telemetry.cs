@@ -9,12 +9,23 @@ public static class Telemetry
 
     public static ActivitySource Source { get; } = new(SourceName);
 
+    /// <summary>Span attributes: ids only, never personal data.</summary>
+    public const string IncidentId = "incident.id";
+
+    public const string RunId = "run.id";
+
     /// <summary>Starts a consumer span that continues the trace a queue message was produced in.</summary>
     public static Activity? StartConsumer(string name, string? traceParent, string incidentId)
     {
         ActivityContext.TryParse(traceParent, null, out var parent);
+        // Already inside that trace (the function's own span, say): nest under it rather than beside it.
+        if (Activity.Current is { } current && current.TraceId == parent.TraceId)
+        {
+            parent = current.Context;
+        }
+
         var activity = Source.StartActivity(name, ActivityKind.Consumer, parent);
-        activity?.SetTag("incident.id", incidentId);
+        activity?.SetTag(IncidentId, incidentId);
         return activity;
     }
 }

@@ -1,4 +1,6 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using OpenTelemetry;
 using OpenTelemetry.Trace;
 using Notifications.Infrastructure;
 
@@ -6,18 +8,23 @@ namespace Notifications.Functions.Configuration;
 
 public static class TelemetryExtensions
 {
-    /// <summary>Traces of HTTP requests and of our own spans; exported to Application Insights when it is configured.</summary>
+    /// <summary>
+    /// OpenTelemetry through the worker's own integration (<c>UseFunctionsWorkerDefaults</c>: function invocations as
+    /// spans under the host's trace context, the Functions resource attributes), plus HTTP requests and our own spans.
+    /// Traces and logs go to Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set.
+    /// </summary>
     public static IServiceCollection AddNotificationsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
-        services.AddOpenTelemetry().WithTracing(tracing =>
+        var telemetry = services.AddOpenTelemetry()
+            .UseFunctionsWorkerDefaults()
+            .WithTracing(tracing => tracing.AddSource(Telemetry.SourceName).AddAspNetCoreInstrumentation())
+            .WithLogging();
+        if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            tracing.AddSource(Telemetry.SourceName).AddAspNetCoreInstrumentation();
-            if (!string.IsNullOrWhiteSpace(connectionString))
-            {
-                tracing.AddAzureMonitorTraceExporter(o => o.ConnectionString = connectionString);
-            }
-        });
+            telemetry.UseAzureMonitorExporter(o => o.ConnectionString = connectionString);
+        }
+
         return services;
     }
 }

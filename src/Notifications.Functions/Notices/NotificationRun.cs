@@ -243,6 +243,9 @@ public sealed class NotificationRunActivities(FanOutPlanner planner, NoticeCompl
     [Function(NotificationRunNames.Plan)]
     public async Task<NotificationRunPlan?> Plan([ActivityTrigger] NotificationRunInput input, CancellationToken cancellationToken)
     {
+        // The batches it returns carry this span as their trace parent: start → plan → batch → SMTP send, one trace.
+        using var span = Infrastructure.Telemetry.StartConsumer(NotificationRunNames.Plan, input.TraceParent, input.IncidentId);
+        span?.SetTag(Infrastructure.Telemetry.RunId, input.RunId);
         var run = await planner.GetRunAsync(input.IncidentId, cancellationToken);
         if (run is null || run.RunId != input.RunId)
         {

@@ -26,8 +26,12 @@ public static class RunSignal
     public const string DeliveryReport = "delivery-report";
 }
 
-/// <summary>The run orchestration's input: ids only.</summary>
-public sealed record NotificationRunInput(string IncidentId, string RunId);
+/// <summary>
+/// The run orchestration's input: ids only, and the W3C trace parent of the request that started it, so the run's
+/// activities and batches continue that trace wherever the orchestration runs (the local runtime's Durable Task SDK
+/// worker behind the sidecar carries no trace context of its own).
+/// </summary>
+public sealed record NotificationRunInput(string IncidentId, string RunId, string? TraceParent = null);
 
 /// <summary>
 /// The run as stored, for the orchestration: the batches released and not complete yet (canary first), whether the rest
@@ -68,7 +72,7 @@ public static class NotificationRunClient
 
         try
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(NotificationRunNames.Orchestration, new NotificationRunInput(run.IncidentId, run.RunId),
+            await durable.ScheduleNewOrchestrationInstanceAsync(NotificationRunNames.Orchestration, new NotificationRunInput(run.IncidentId, run.RunId, System.Diagnostics.Activity.Current?.Id),
                 new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), ct);
         }
         catch (Exception)

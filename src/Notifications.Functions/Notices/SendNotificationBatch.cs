@@ -15,7 +15,7 @@ public sealed class SendNotificationBatch(NotificationBatchSender sender)
     public async Task<BatchResult> Run([ActivityTrigger] BatchMessage message, CancellationToken cancellationToken)
     {
         using var span = Infrastructure.Telemetry.StartConsumer(Name, message.TraceParent, message.IncidentId);
-        span?.SetTag("run.id", message.RunId);
+        span?.SetTag(Infrastructure.Telemetry.RunId, message.RunId);
         return await sender.SendBatchAsync(message, cancellationToken);
     }
 }

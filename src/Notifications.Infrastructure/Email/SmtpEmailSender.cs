@@ -51,6 +51,10 @@ public sealed class SmtpEmailSender : IEmailSender, IAsyncDisposable
         mime.From.Add(new MailboxAddress(_options.FromName, _options.From));
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.To));
 
+        // The relay only: the recipient's address and name stay out of telemetry.
+        using var span = Telemetry.Source.StartActivity("smtp send", System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("server.address", _options.Host);
+        span?.SetTag("server.port", _options.Port);
         await _gate.WaitAsync(ct);
         SmtpClient? client = null;
         try

@@ -75,6 +75,7 @@ public sealed class NotificationBatchSender
     {
         using var activity = Telemetry.StartConsumer("fanout.batch", message.TraceParent, message.IncidentId);
         activity?.SetTag("fanout.batch", message.BatchId);
+        activity?.SetTag(Telemetry.RunId, message.RunId);
         if (!message.BatchId.StartsWith(RowKeys.Safe(message.IncidentId) + "|", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"Batch {message.BatchId} does not belong to incident {message.IncidentId}.");

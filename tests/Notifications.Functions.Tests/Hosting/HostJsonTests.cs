@@ -22,6 +22,17 @@ public sealed class HostJsonTests
     }
 
     [Fact]
+    public void Telemetry_IsOpenTelemetry_FromHostThroughDurableToTheWorker()
+    {
+        // The host emits OpenTelemetry, so its invocation spans parent the worker's (UseFunctionsWorkerDefaults), and
+        // Durable's own distributed tracing puts orchestrations and activities in the caller's trace.
+        Assert.Equal("OpenTelemetry", (string?)HostJson["telemetryMode"]);
+        var tracing = HostJson["extensions"]!["durableTask"]!["tracing"]!;
+        Assert.True((bool)tracing["distributedTracingEnabled"]!);
+        Assert.Equal("V2", (string?)tracing["version"]);
+    }
+
+    [Fact]
     public void Queues_UsePlainTextAndBoundedRetries()
     {
         var queues = HostJson["extensions"]!["queues"]!;

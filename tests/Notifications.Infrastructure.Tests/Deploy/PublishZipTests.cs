@@ -94,6 +94,9 @@ public sealed class PublishZipTests(PublishedPackage package) : IClassFixture<Pu
     {
         using var zip = package.Open();
 
+        // The preview Durable sidecar runs the orchestrations locally only (in Azure the extension's own provider does).
+        Assert.DoesNotContain(zip.Entries, e => e.Name.StartsWith("Microsoft.DurableTask.Sidecar", StringComparison.Ordinal));
+
         Assert.DoesNotContain(zip.Entries, e => e.Name.StartsWith("Notifications.LocalRuntime", StringComparison.Ordinal)
             || e.Name.Contains(".Tests", StringComparison.Ordinal) || e.Name.StartsWith("Notifications.TestKit", StringComparison.Ordinal)
             || e.Name.StartsWith("xunit", StringComparison.OrdinalIgnoreCase) || e.Name.StartsWith("Microsoft.AspNetCore.Mvc.Testing", StringComparison.Ordinal));

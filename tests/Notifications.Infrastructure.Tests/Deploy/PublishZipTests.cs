@@ -94,8 +94,10 @@ public sealed class PublishZipTests(PublishedPackage package) : IClassFixture<Pu
     {
         using var zip = package.Open();
 
-        // The preview Durable sidecar runs the orchestrations locally only (in Azure the extension's own provider does).
-        Assert.DoesNotContain(zip.Entries, e => e.Name.StartsWith("Microsoft.DurableTask.Sidecar", StringComparison.Ordinal));
+        // The preview Durable sidecar (package Microsoft.DurableTask.InProcessTestHost) runs the orchestrations locally
+        // only; in Azure the extension's own Azure Storage provider does, from .azurefunctions/.
+        Assert.DoesNotContain(zip.Entries, e => e.Name.StartsWith("Microsoft.DurableTask.InProcessTestHost", StringComparison.Ordinal)
+            || e.Name.StartsWith("Microsoft.DurableTask.Sidecar", StringComparison.Ordinal) || e.FullName == "DurableTask.AzureStorage.dll");
 
         Assert.DoesNotContain(zip.Entries, e => e.Name.StartsWith("Notifications.LocalRuntime", StringComparison.Ordinal)
             || e.Name.Contains(".Tests", StringComparison.Ordinal) || e.Name.StartsWith("Notifications.TestKit", StringComparison.Ordinal)

@@ -30,6 +30,7 @@ public sealed class VersioningTests(DevServicesFixture fixture)
             await Incidents.IncidentHistory.WaitForAsync(officer, id, "assessment-proposed", _ct);
             (await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, _ct)).EnsureSuccessStatusCode();
             await Incidents.IncidentHistory.WaitForAsync(officer, id, "significant-harm-decided", _ct);
+            await WaitUntilAsync(async () => Version(await InstanceAsync(process, id)) is not null, "The incident never reported its version.");
             Assert.Equal("1", Version(await InstanceAsync(process, id)));
         }
         finally
@@ -49,7 +50,7 @@ public sealed class VersioningTests(DevServicesFixture fixture)
             (await officer.SendAsync(amend, _ct)).EnsureSuccessStatusCode();
             await Incidents.IncidentHistory.WaitForAsync(officer, id, "facts-amended", _ct);
             await WaitUntilAsync(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct))
-                .EnumerateArray().Count(e => e.GetProperty("type").GetString() == "assessment-proposed") == 2);
+                .EnumerateArray().Count(e => e.GetProperty("type").GetString() == "assessment-proposed") == 2, "The amended facts were never assessed again.");
 
             var old = await InstanceAsync(process, id);
             Assert.Equal("Running", old.GetProperty("runtimeStatus").GetString());
@@ -57,6 +58,8 @@ public sealed class VersioningTests(DevServicesFixture fixture)
 
             var fresh = await Incidents.IncidentRequests.CreateIncidentAsync(officer, _ct);
             await Incidents.IncidentHistory.WaitForAsync(officer, fresh, "assessment-proposed", _ct);
+            // The custom status is written when the orchestration's episode ends, after the history row.
+            await WaitUntilAsync(async () => Version(await InstanceAsync(process, fresh)) is not null, "The new incident never reported its version.");
             Assert.Equal("2", Version(await InstanceAsync(process, fresh)));
         }
         finally
@@ -72,21 +75,28 @@ public sealed class VersioningTests(DevServicesFixture fixture)
         return status.GetProperty("incident");
     }
 
-    /// <summary>The version the orchestration reports in its custom status.</summary>
+    /// <summary>The version the orchestration reports in its custom status; null before it wrote one.</summary>
     private static string? Version(JsonElement instance)
     {
-        using var custom = JsonDocument.Parse(instance.GetProperty("customStatus").GetString()!);
-        return custom.RootElement.EnumerateObject().Single(p => p.Name.Equals("version", StringComparison.OrdinalIgnoreCase)).Value.GetString();
+        if (instance.GetProperty("customStatus").GetString() is not { Length: > 0 } json)
+        {
+            return null;
+        }
+
+        using var custom = JsonDocument.Parse(json);
+        return custom.RootElement.ValueKind != JsonValueKind.Object ? null
+            : custom.RootElement.EnumerateObject().SingleOrDefault(p => p.Name.Equals("version", StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
     }
 
-    private async Task WaitUntilAsync(Func<Task<bool>> condition)
+    /// <summary>Polls every 200 ms, two minutes at most (never asserted on).</summary>
+    private async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
     {
         for (var i = 0; i < 600 && !await condition(); i++)
         {
             await Task.Delay(200, _ct);
         }
 
-        Assert.True(await condition(), "The amended facts were never assessed again.");
+        Assert.True(await condition(), failure);
     }
 
     private static HttpClient Client(AppProcess process, string role)

@@ -77,7 +77,14 @@ public sealed class IncidentOrchestrationTests(DevServicesFixture fixture)
         var id = await officer.CreateIncidentAsync(_ct);
         await officer.WaitForAsync(id, "assessment-proposed", _ct);
 
-        var status = await app.ClientAs(Roles.Auditor).GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/orchestration", _ct);
+        // The custom status is written when the orchestration's episode ends, just after the history row.
+        var auditor = app.ClientAs(Roles.Auditor);
+        var status = default(JsonElement);
+        await Eventually.HoldsAsync(async () =>
+        {
+            status = await auditor.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/orchestration", _ct);
+            return status.GetProperty("incident").GetProperty("customStatus").GetString() is { Length: > 0 } json && json != "null";
+        }, "the orchestration reports its status");
         var forbidden = await officer.GetAsync($"/api/incidents/{id}/orchestration", _ct);
         var missing = await app.ClientAs(Roles.Auditor).GetAsync("/api/incidents/inc-none/orchestration", _ct);
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using Notifications.Functions.Access;
 using Notifications.TestKit;
 
 namespace Notifications.Functions.Tests.EndToEnd;
@@ -18,6 +20,15 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     public Uri Api { get; }
+
+    /// <summary>An HTTP client for the app with a local token for <paramref name="role"/> (as <see cref="AppFactory.ClientAs"/>).</summary>
+    public HttpClient ClientAs(string role)
+    {
+        var client = new HttpClient { BaseAddress = Api };
+        var token = LocalTokens.Mint(new AuthOptions { SigningKey = AppFactory.SigningKey }, role, $"test-{role.ToLowerInvariant()}", DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     public static async Task<AppProcess> StartAsync(DevServices services, string prefix, CancellationToken ct,
         IReadOnlyDictionary<string, string?>? settings = null)

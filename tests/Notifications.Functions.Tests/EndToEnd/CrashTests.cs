@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Notifications.Functions.Access;
@@ -44,12 +43,12 @@ public sealed class CrashTests(DevServicesFixture fixture)
         var process = await AppProcess.StartAsync(fixture.Services, prefix, _ct, settings);
         try
         {
-            var officer = Client(process, Roles.PrivacyOfficer);
+            var officer = process.ClientAs(Roles.PrivacyOfficer);
             var id = await ReportAsync(officer);
             var people = NoticeScenario.People(prefix, count);
             await NoticeScenario.ImportAsync(officer, id, people, _ct);
             (await officer.PostAsJsonAsync($"/api/incidents/{id}/notices/content", NoticeScenario.Content, _ct)).EnsureSuccessStatusCode();
-            (await Client(process, Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
+            (await process.ClientAs(Roles.Approver).PostAsync($"/api/incidents/{id}/notices/approve", null, _ct)).EnsureSuccessStatusCode();
             var timersBefore = await TimersAsync(process, id);
             (await officer.PostAsync($"/api/incidents/{id}/notification/start", null, _ct)).EnsureSuccessStatusCode();
 
@@ -74,7 +73,7 @@ public sealed class CrashTests(DevServicesFixture fixture)
                 Assert.True(sentAtKill < count, $"The run's notices were all out before kill {kill + 1} of {kills}.");
 
                 process = await AppProcess.StartAsync(fixture.Services, prefix, _ct, settings);
-                officer = Client(process, Roles.PrivacyOfficer);
+                officer = process.ClientAs(Roles.PrivacyOfficer);
                 var restarted = Stopwatch.StartNew();
                 await WaitAsync(async () => await MailsAsync(prefix) > sentAtKill || await IsCompleteAsync(officer, id), "sending resumed");
                 resumedAfter.Add(restarted.Elapsed);
@@ -127,13 +126,6 @@ public sealed class CrashTests(DevServicesFixture fixture)
         File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "crash-results.txt"), $"{DateTimeOffset.UtcNow:u} {line}{Environment.NewLine}");
     }
 
-    private HttpClient Client(AppProcess process, string role)
-    {
-        var client = new HttpClient { BaseAddress = process.Api };
-        var token = LocalTokens.Mint(new AuthOptions { SigningKey = AppFactory.SigningKey }, role, $"test-{role.ToLowerInvariant()}", DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     private async Task<string> ReportAsync(HttpClient officer)
     {
@@ -146,7 +138,7 @@ public sealed class CrashTests(DevServicesFixture fixture)
     /// <summary>The incident's pending durable timers (its reminders), as the auditor's orchestration status gives them.</summary>
     private async Task<int> TimersAsync(AppProcess process, string id)
     {
-        using var auditor = Client(process, Roles.Auditor);
+        using var auditor = process.ClientAs(Roles.Auditor);
         using var response = await auditor.GetAsync($"/api/incidents/{id}/orchestration", _ct);
         Assert.True(response.IsSuccessStatusCode, $"GET orchestration: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(_ct)}");
         var status = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
@@ -157,7 +149,7 @@ public sealed class CrashTests(DevServicesFixture fixture)
     /// <summary>The run's progress and the orchestrations' status, for a timeout's message.</summary>
     private async Task<string> StatusAsync(AppProcess process, string id)
     {
-        using var auditor = Client(process, Roles.Auditor);
+        using var auditor = process.ClientAs(Roles.Auditor);
         var notification = await auditor.GetStringAsync($"/api/incidents/{id}/notification", _ct);
         var orchestration = await auditor.GetStringAsync($"/api/incidents/{id}/orchestration", _ct);
         return $"Notification: {notification} Orchestration: {orchestration}";

@@ -1,7 +1,7 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Notifications.Functions.Access;
+using Notifications.Functions.Tests.Hosting;
 using Notifications.TestKit;
 
 namespace Notifications.Functions.Tests.EndToEnd;
@@ -25,12 +25,12 @@ public sealed class VersioningTests(DevServicesFixture fixture)
         string id;
         try
         {
-            var officer = Client(process, Roles.PrivacyOfficer);
+            var officer = process.ClientAs(Roles.PrivacyOfficer);
             id = await Incidents.IncidentRequests.CreateIncidentAsync(officer, _ct);
             await Incidents.IncidentHistory.WaitForAsync(officer, id, "assessment-proposed", _ct);
             (await officer.PostAsJsonAsync($"/api/incidents/{id}/assessment/decision", new { decision = "confirm" }, _ct)).EnsureSuccessStatusCode();
             await Incidents.IncidentHistory.WaitForAsync(officer, id, "significant-harm-decided", _ct);
-            await WaitUntilAsync(async () => Version(await InstanceAsync(process, id)) is not null, "The incident never reported its version.");
+            await Eventually.HoldsAsync(async () => Version(await InstanceAsync(process, id)) is not null, "The incident never reported its version.", TimeSpan.FromMinutes(2));
             Assert.Equal("1", Version(await InstanceAsync(process, id)));
         }
         finally
@@ -42,15 +42,15 @@ public sealed class VersioningTests(DevServicesFixture fixture)
         process = await AppProcess.StartAsync(fixture.Services, prefix, _ct);
         try
         {
-            var officer = Client(process, Roles.PrivacyOfficer);
+            var officer = process.ClientAs(Roles.PrivacyOfficer);
             using var amend = new HttpRequestMessage(HttpMethod.Patch, $"/api/incidents/{id}")
             {
                 Content = JsonContent.Create(new { recipients = new { count = 3 }, reason = "Three recipients, not one." }),
             };
             (await officer.SendAsync(amend, _ct)).EnsureSuccessStatusCode();
             await Incidents.IncidentHistory.WaitForAsync(officer, id, "facts-amended", _ct);
-            await WaitUntilAsync(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct))
-                .EnumerateArray().Count(e => e.GetProperty("type").GetString() == "assessment-proposed") == 2, "The amended facts were never assessed again.");
+            await Eventually.HoldsAsync(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/history", _ct))
+                .EnumerateArray().Count(e => e.GetProperty("type").GetString() == "assessment-proposed") == 2, "The amended facts were never assessed again.", TimeSpan.FromMinutes(2));
 
             var old = await InstanceAsync(process, id);
             Assert.Equal("Running", old.GetProperty("runtimeStatus").GetString());
@@ -59,7 +59,7 @@ public sealed class VersioningTests(DevServicesFixture fixture)
             var fresh = await Incidents.IncidentRequests.CreateIncidentAsync(officer, _ct);
             await Incidents.IncidentHistory.WaitForAsync(officer, fresh, "assessment-proposed", _ct);
             // The custom status is written when the orchestration's episode ends, after the history row.
-            await WaitUntilAsync(async () => Version(await InstanceAsync(process, fresh)) is not null, "The new incident never reported its version.");
+            await Eventually.HoldsAsync(async () => Version(await InstanceAsync(process, fresh)) is not null, "The new incident never reported its version.", TimeSpan.FromMinutes(2));
             Assert.Equal("2", Version(await InstanceAsync(process, fresh)));
         }
         finally
@@ -70,7 +70,7 @@ public sealed class VersioningTests(DevServicesFixture fixture)
 
     private async Task<JsonElement> InstanceAsync(AppProcess process, string id)
     {
-        using var auditor = Client(process, Roles.Auditor);
+        using var auditor = process.ClientAs(Roles.Auditor);
         var status = await auditor.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/orchestration", _ct);
         return status.GetProperty("incident");
     }
@@ -88,22 +88,5 @@ public sealed class VersioningTests(DevServicesFixture fixture)
             : custom.RootElement.EnumerateObject().SingleOrDefault(p => p.Name.Equals("version", StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
     }
 
-    /// <summary>Polls every 200 ms, two minutes at most (never asserted on).</summary>
-    private async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
-    {
-        for (var i = 0; i < 600 && !await condition(); i++)
-        {
-            await Task.Delay(200, _ct);
-        }
 
-        Assert.True(await condition(), failure);
-    }
-
-    private static HttpClient Client(AppProcess process, string role)
-    {
-        var client = new HttpClient { BaseAddress = process.Api };
-        var token = LocalTokens.Mint(new AuthOptions { SigningKey = AppFactory.SigningKey }, role, $"test-{role.ToLowerInvariant()}", DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 }

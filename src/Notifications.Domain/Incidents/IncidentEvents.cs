@@ -50,7 +50,7 @@ namespace Notifications.Domain.Incidents;
 [JsonDerivedType(typeof(NotificationResumed), "notification-resumed")]
 public abstract record IncidentEvent
 {
-    /// <summary>Deterministic id; the engine stores a dedupe marker per id, so a redelivered event changes nothing.</summary>
+    /// <summary>Deterministic id; the apply activity stores an applied marker per id, so a redelivered event changes nothing.</summary>
     public required string EventId { get; init; }
 
     public int SchemaVersion { get; init; } = 1;

@@ -8,7 +8,7 @@ namespace Notifications.Functions.Incidents;
 
 /// <summary>
 /// <c>POST /api/incidents/{id}/close</c>: a privacy officer closes the incident with a reason. A human decision is an
-/// external event on the same path as every other: dedupe, decide, one transaction. Reminders stop.
+/// external event on the same path as every other: applied-marker check, decide, one transaction. Reminders stop.
 /// </summary>
 public sealed class CloseIncident(IncidentCommands commands)
 {

@@ -67,7 +67,7 @@ public sealed class ChooseIndirectNotice(IncidentStore store, IncidentCommands c
         var eventId = WorkflowCalls.EventId(http.Request, "indirect-notice-chosen");
         if (state.IndirectNotice is not null)
         {
-            // A retried request (the engine answers it from its dedupe marker) or a second choice (the decider refuses it).
+            // A retried request (the apply activity answers it from its applied marker) or a second choice (the decider refuses it).
             return await commands.RunAsync(durable, id, new IndirectNoticeChosen(trigger.Code, r.Reason!.Trim(), state.Notices!) { EventId = eventId },
                 http.User.ToActor(Roles.PrivacyOfficer), ct);
         }

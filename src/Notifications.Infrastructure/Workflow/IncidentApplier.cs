@@ -5,7 +5,7 @@ namespace Notifications.Infrastructure.Workflow;
 
 /// <summary>
 /// Applies one inbound event to one incident: load, <c>Decide</c> at the orchestration's time, commit state, history
-/// and a dedupe marker with the resulting commands in one transaction. The incident's orchestration is its only caller,
+/// and an applied marker with the resulting commands in one transaction. The incident's orchestration is its only caller,
 /// one event at a time, so it is the incident's single writer. Idempotent: an event applied before (an activity run
 /// twice, a redelivered event) changes nothing and returns the commands it gave the first time.
 /// </summary>

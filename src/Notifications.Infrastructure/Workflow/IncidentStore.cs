@@ -8,7 +8,7 @@ namespace Notifications.Infrastructure.Workflow;
 
 /// <summary>
 /// One incident is one table partition: a <c>state</c> row (with ETag), <c>history|seq</c> rows, <c>inbox|eventId</c>
-/// rows (inbound events as submitted, with their outcome), <c>dedupe|eventId</c> markers (with the commands the event
+/// rows (inbound events as submitted, with their outcome), <c>applied|eventId</c> markers (with the commands the event
 /// gave) and <c>activity|commandId</c> markers (an email sent once). An applied event is committed in one entity-group
 /// transaction, so state, history, marker and outcome change together or not at all.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class IncidentStore(StorageClients storage)
 {
     public const string StateRow = "state";
     public const string HistoryPrefix = "history|";
-    public const string DedupePrefix = "dedupe|";
+    public const string AppliedPrefix = "applied|";
     public const string ActivityPrefix = "activity|";
     public const string InboxPrefix = "inbox|";
 
@@ -94,17 +94,17 @@ public sealed class IncidentStore(StorageClients storage)
         await table.UpdateEntityAsync(InboxOutcome(incidentId, eventId, outcome, detail, now), ETag.All, TableUpdateMode.Merge, ct);
     }
 
-    /// <summary>The commands recorded with an applied event's dedupe marker, or null when the event was not applied.</summary>
+    /// <summary>The commands recorded with an applied event's marker, or null when the event was not applied.</summary>
     public async Task<IReadOnlyList<WorkflowCommand>?> AppliedCommandsAsync(string incidentId, string eventId, CancellationToken ct)
     {
         var table = await Table;
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(incidentId, DedupePrefix + RowKeys.Safe(eventId), cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(incidentId, AppliedPrefix + RowKeys.Safe(eventId), cancellationToken: ct);
         return !row.HasValue ? null
             : row.Value!.GetString("Commands") is { } json ? JsonSerializer.Deserialize<List<WorkflowCommand>>(json, WorkflowJson.Options)! : [];
     }
 
     /// <summary>
-    /// Applies one decided event in one entity-group transaction: the new state, its history rows, the dedupe marker
+    /// Applies one decided event in one entity-group transaction: the new state, its history rows, the applied marker
     /// holding the decider's <paramref name="commands"/> (so a re-run returns them), and, for an inbox event, its outcome.
     /// Throws <see cref="ConcurrencyException"/> when another writer got there first.
     /// </summary>
@@ -116,7 +116,7 @@ public sealed class IncidentStore(StorageClients storage)
         var actions = new List<TableTransactionAction>
         {
             StateAction(newState, etag),
-            new(TableTransactionActionType.Add, new TableEntity(id, DedupePrefix + RowKeys.Safe(eventId))
+            new(TableTransactionActionType.Add, new TableEntity(id, AppliedPrefix + RowKeys.Safe(eventId))
             {
                 ["At"] = now,
                 ["Commands"] = JsonSerializer.Serialize(commands, WorkflowJson.Options),

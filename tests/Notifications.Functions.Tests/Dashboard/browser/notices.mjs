@@ -41,6 +41,11 @@ const browser = await launch();
 const page = browser.context.pages()[0] ?? await browser.context.newPage();
 if (process.env.DASHBOARD_DEBUG) page.on('response', r => console.log('response', r.status(), r.request().method(), r.url()));
 let id = '';
+/** The screen's check and screenshot, plus a picture of the section alone (for the docs and for review). */
+const screen = async (name, sectionId) => {
+  await run.screen(page, name);
+  await page.locator(`#sec-${sectionId}`).screenshot({ path: path.join(shots, `${name}.section.png`) });
+};
 const incidentPage = async () => {
   await page.goto(`${base}#/incidents/${encodeURIComponent(id)}`);
   await page.waitForSelector('#sec-run');
@@ -72,7 +77,8 @@ await run.scenario('recipients: a file whose emails slipped a row shows the bloc
   id = await notifyingIncident();
   await incidentPage();
   assert(await page.isVisible('#recipients-status'), 'no recipients status');
-  await run.screen(page, 'recipients-empty');
+  assert(!(await page.$('#run-start-submit')), 'start is offered before anyone is imported');
+  await screen('recipients-empty', 'recipients');
   await page.setInputFiles('#f-systemOfRecord', systemOfRecord);
   await page.setInputFiles('#f-recipients', shifted);
   await page.click('#import-submit');
@@ -85,7 +91,7 @@ await run.scenario('recipients: a file whose emails slipped a row shows the bloc
   const columns = await page.locator('#import-errors tbody td:nth-of-type(2)').allTextContents();
   assert(columns.includes('email'), `the errors do not name the column: ${columns.join(', ')}`);
   assert(!(await page.$('#channel-counts')), 'a rejected file shows counts');
-  await run.screen(page, 'recipients-shifted');
+  await screen('recipients-shifted', 'recipients');
 
   await page.setInputFiles('#f-recipients', good);
   await page.click('#import-submit');
@@ -94,7 +100,7 @@ await run.scenario('recipients: a file whose emails slipped a row shows the bloc
     rows.map(r => [r.dataset.channel, r.querySelector('td').textContent])));
   assert(counts.email === '3' && counts.letter === '1' && counts.indirect === '1' && counts.withheld === '1', `counts by channel: ${JSON.stringify(counts)}`);
   assert(/6 people/.test(await page.textContent('#recipients-status')), 'the status does not say 6 people');
-  await run.screen(page, 'recipients-imported');
+  await screen('recipients-imported', 'recipients');
 });
 
 await run.scenario('notices: a pasted SIN is found beside its field, fixed, and the preview shows one person\'s email and letter', async () => {
@@ -104,13 +110,13 @@ await run.scenario('notices: a pasted SIN is found beside its field, fixed, and 
   await page.fill('#content-form-f-stepsForPerson-en', 'Watch your accounts for unusual activity.\nCall us if you have questions.');
   await page.fill('#content-form-f-summary-fr', SUMMARY_FR);
   await page.fill('#content-form-f-stepsForPerson-fr', 'Surveillez vos comptes pour toute activité inhabituelle.\nAppelez-nous si vous avez des questions.');
-  await run.screen(page, 'notices-form');
+  await screen('notices-form', 'notices');
   await page.click('#content-form-submit');
   await page.waitForSelector('#content-form .error-summary');
   const beside = await page.textContent('#content-form [data-field="summary.en"] .field-error');
   assert(/sin/i.test(beside), `no SIN finding beside the English summary: ${beside}`);
   assert(await page.getAttribute('#content-form-f-summary-en', 'aria-invalid') === 'true', 'the summary is not marked invalid');
-  await run.screen(page, 'notices-finding');
+  await screen('notices-finding', 'notices');
   await page.click('#content-form .error-summary a');
   assert(await page.evaluate(() => document.activeElement?.id) === 'content-form-f-summary-en', 'the summary link does not move focus to the field');
   await page.fill('#content-form-f-summary-en', SUMMARY);
@@ -131,7 +137,7 @@ await run.scenario('notices: a pasted SIN is found beside its field, fixed, and 
   const letter = await page.textContent('#preview-letter address');
   assert(letter.includes('Givenddd Familyddd') && letter.includes('4 Sample Road'), `the letter has no address block: ${letter}`);
   assert(!page.url().includes('line=') && !page.url().includes('@'), 'the page address carries the person');
-  await run.screen(page, 'notices-preview');
+  await screen('notices-preview', 'notices');
   await page.fill('#f-preview-line', '99');
   await page.click('#preview-submit');
   await page.waitForSelector('#preview-problem');
@@ -145,21 +151,22 @@ await run.scenario('notices: the approver approves the content, and sees no offi
     assert(!(await page.$(officerOnly)), `the approver sees ${officerOnly}`);
   }
   assert(await page.isVisible('#channel-counts'), 'the approver does not see the counts');
-  await run.screen(page, 'notices-approver');
+  await screen('notices-approver', 'notices');
   await page.click('#approve-notices-submit');
   await page.waitForFunction(() => /Approved/.test(document.getElementById('notices-status')?.textContent ?? ''));
   assert(!(await page.$('#approve-notices-submit')), 'the approve button is still shown');
-  await run.screen(page, 'notices-approved');
+  await screen('notices-approved', 'notices');
 });
 
 await run.scenario('run: the officer starts the run and watches it reach complete', async () => {
   await signIn(page, base, 'PrivacyOfficer');
   await incidentPage();
   assert(/Ready/.test(await page.textContent('#run-state')), `run state before start: ${await page.textContent('#run-state')}`);
+  await screen('run-ready', 'run');
   await page.click('#run-start-submit');
   await page.waitForSelector('#run-chart');
   assert(await page.evaluate(() => document.activeElement?.id) === 'sec-run-h', 'focus is not on the run section after the start');
-  await run.screen(page, 'run-started');
+  await screen('run-started', 'run');
   await page.waitForSelector('#run-progress[data-complete="true"]', { timeout: 180000 });
   assert(/Complete/.test(await page.textContent('#run-state')), `state: ${await page.textContent('#run-state')}`);
   const counts = Object.fromEntries(await page.locator('#run-counts tbody tr').evaluateAll(rows =>
@@ -173,10 +180,10 @@ await run.scenario('run: the officer starts the run and watches it reach complet
   const polls = Number(await page.getAttribute('#run-progress', 'data-polls') ?? 0);
   await page.waitForTimeout(5000); // polling has stopped: no refresh after complete
   assert(Number(await page.getAttribute('#run-progress', 'data-polls') ?? 0) === polls, 'the page still polls a complete run');
-  await run.screen(page, 'run-complete');
+  await screen('run-complete', 'run');
   await page.click('#lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'fr' && /Terminé/.test(document.getElementById('run-state')?.textContent ?? ''));
-  await run.screen(page, 'run-complete-fr');
+  await screen('run-complete-fr', 'run');
   await page.click('#lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
 });
@@ -190,7 +197,7 @@ await run.scenario('an auditor sees recipients, notices and the run read-only', 
   assert(await page.isVisible('#channel-counts') && await page.isVisible('#content-en'), 'the auditor does not see the counts and the content');
   const preview = await callApi(page, 'GET', `incidents/${id}/notices/preview?line=2`);
   assert(preview.status === 403, `the API answered ${preview.status} to an auditor's preview`);
-  await run.screen(page, 'run-auditor');
+  await screen('run-auditor', 'run');
 });
 
 fs.rmSync(dir, { recursive: true, force: true });

@@ -106,7 +106,7 @@ export function progressView(s) {
 function actions(incident, path, can, s) {
   if (!can.officer || incident.status === 'closed') return [];
   const out = [];
-  if (!s && incident.status === 'notifying' && !incident.noticesCompletedAt) {
+  if (!s && runBlocked(incident) === 'run.notStarted') {
     out.push(actionButton({ id: 'run-start', sectionId: 'run', label: t('run.start'), request: () => [`${path}/notification/start`, { method: 'POST' }] }));
   } else if (s && !s.isComplete && !s.halted) {
     out.push(actionButton({ id: 'run-halt', sectionId: 'run', label: t('run.halt'), request: () => [`${path}/notification/halt`, { method: 'POST' }] }));
@@ -164,9 +164,12 @@ function watchAnnouncements(box, announce) {
   }).observe(box, { childList: true });
 }
 
+/** Why the run cannot start yet (the API says the same), or 'run.notStarted' when it can. */
 function runBlocked(incident) {
   if (incident.status !== 'notifying') return 'run.notNotifying';
+  if (incident.noticesCompletedAt) return 'run.noticesComplete';
   if (!incident.recipients) return 'run.noImport';
   if (!incident.noticeContent?.approved) return 'run.noApproval';
+  if (incident.noticeContentHold?.findings?.some(f => f.target === 'approved')) return 'run.held';
   return 'run.notStarted';
 }

@@ -20,6 +20,7 @@ public sealed class DashboardNoticesBrowserTests(DevServicesFixture fixture)
         "notices: a pasted SIN is found beside its field, fixed, and the preview shows one person's email and letter",
         "notices: the approver approves the content, and sees no officer actions",
         "run: the officer starts the run and watches it reach complete",
+        "run: halt and resume while the canary waits for its delivery reports",
         "an auditor sees recipients, notices and the run read-only",
     ];
 
@@ -33,7 +34,14 @@ public sealed class DashboardNoticesBrowserTests(DevServicesFixture fixture)
         Assert.True(File.Exists(Path.Combine(root, "node_modules", "playwright-core", "package.json")),
             "playwright-core is missing: run scripts/ensure-node-deps.sh.");
         var prefix = Names.Unique("dashn");
-        await using var app = await AppProcess.StartAsync(fixture.Services, prefix, ct);
+        // No quota to wait for; the canary of a run larger than one batch waits for delivery reports maildev never sends,
+        // so a run stands still long enough to be halted and resumed.
+        await using var app = await AppProcess.StartAsync(fixture.Services, prefix, ct, new Dictionary<string, string?>
+        {
+            ["FanOut__PerMinute"] = "1000000",
+            ["FanOut__PerHour"] = "1000000",
+            ["FanOut__CanaryDeliveryWait"] = "00:10:00",
+        });
 
         var (exitCode, output) = await RunNodeAsync(root, ct, script, app.Api.ToString(), Path.Combine(root, "artifacts", "dashboard"), prefix);
 

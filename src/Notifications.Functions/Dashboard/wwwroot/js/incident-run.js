@@ -63,6 +63,15 @@ export function chart(s) {
     h('ul', { class: 'legend' }, parts(s).map(([k, n]) => h('li', {}, h('span', { class: `swatch part-${k}`, 'aria-hidden': 'true' }), `${t(`run.part.${k}`)}: ${formatNumber(n)}`))));
 }
 
+/** The API's estimate, unless the run stands still (halted, or the canary waiting or held), when it would mislead. */
+function eta(s) {
+  if (s.isComplete) return t('run.etaDone');
+  if (s.halted) return t('run.etaHalted');
+  if (s.canary === 'awaitingDelivery') return t('run.etaAfterCanary', { until: formatTime(s.canaryDeliveryWaitUntil) });
+  if (s.canary === 'held') return t('run.etaUnknown');
+  return duration(seconds(s.eta));
+}
+
 function canaryText(s) {
   switch (s.canary) {
     case 'awaitingDelivery': return t('run.canary.awaitingDelivery', { until: formatTime(s.canaryDeliveryWaitUntil) });
@@ -74,7 +83,7 @@ function canaryText(s) {
 
 function stateText(s) {
   if (s.isComplete) return `✔ ${t('run.complete')}`;
-  if (s.halted) return `⏸ ${t('run.halted')}`;
+  if (s.halted) return `‖ ${t('run.halted')}`;
   return `▶ ${t('run.running')}`;
 }
 
@@ -92,7 +101,7 @@ export function progressView(s) {
       h('tbody', {}, counts.map(([k, n]) => h('tr', { dataset: { status: k } }, h('th', { scope: 'row' }, t(`run.count.${k}`)), h('td', {}, formatNumber(n ?? 0)))))),
     h('dl', { class: 'facts', id: 'run-facts' },
       [[t('run.rate'), t('run.perMinute', { n: formatNumber(Math.round((s.sentPerSecond ?? 0) * 600) / 10) })],
-        [t('run.eta'), s.isComplete ? t('run.etaDone') : duration(seconds(s.eta))],
+        [t('run.eta'), eta(s)],
         [t('run.batches'), t('run.batchesText', { complete: s.batchesComplete, released: s.batchesReleased, batches: s.batches })],
         [t('run.canary'), h('span', { id: 'run-canary' }, canaryText(s))],
         [t('run.bounces'), h('span', { id: 'run-bounces' }, formatNumber(s.bounced ?? 0))],

@@ -16,10 +16,10 @@ function sameContent(a, b) {
 }
 
 function contentView(content, prefix) {
-  return LANGS.map(lang => h('div', { class: 'content-lang', lang, id: `${prefix}-${lang}` },
+  return LANGS.map(lang => h('div', { class: 'content-lang', id: `${prefix}-${lang}` },
     h('h4', {}, t(`notices.lang.${lang}`)),
-    h('p', {}, content.summary?.[lang] ?? ''),
-    h('ol', {}, (content.stepsForPerson?.[lang] ?? []).map(s => h('li', {}, s))),
+    h('p', { lang }, content.summary?.[lang] ?? ''),
+    h('ol', { lang }, (content.stepsForPerson?.[lang] ?? []).map(s => h('li', {}, s))),
     content.templates ? h('p', { class: 'hint' }, t('notices.ownTemplates')) : null));
 }
 

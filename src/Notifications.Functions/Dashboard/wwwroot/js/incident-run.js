@@ -44,7 +44,7 @@ export function chart(s) {
   const total = Math.max(s.people ?? 0, 1);
   const width = 600;
   let x = 0;
-  const text = parts(s).map(([k, n]) => `${t(`run.part.${k}`)} ${formatNumber(n)}`).join(', ');
+  const text = parts(s).map(([k, n]) => t('run.legendItem', { label: t(`run.part.${k}`), n: formatNumber(n) })).join(', ');
   const done = (s.people ?? 0) - (s.pending ?? 0);
   const bar = svg('svg', { viewBox: `0 0 ${width} 40`, width: '100%', height: '40', role: 'img', 'aria-labelledby': 'run-chart-title', class: 'chart', id: 'run-chart' },
     svg('title', { id: 'run-chart-title' }, t('run.chartLabel', { done: formatNumber(done), people: formatNumber(s.people ?? 0), parts: text })),
@@ -60,7 +60,7 @@ export function chart(s) {
     }));
   return h('figure', { class: 'run-chart' }, bar,
     h('figcaption', {}, t('run.chartCaption', { percent: formatNumber(Math.round((done / total) * 100)) })),
-    h('ul', { class: 'legend' }, parts(s).map(([k, n]) => h('li', {}, h('span', { class: `swatch part-${k}`, 'aria-hidden': 'true' }), `${t(`run.part.${k}`)}: ${formatNumber(n)}`))));
+    h('ul', { class: 'legend' }, parts(s).map(([k, n]) => h('li', {}, h('span', { class: `swatch part-${k}`, 'aria-hidden': 'true' }), t('run.legendItem', { label: t(`run.part.${k}`), n: formatNumber(n) })))));
 }
 
 /** The API's estimate, unless the run stands still (halted, or the canary waiting or held), when it would mislead. */

@@ -40,7 +40,8 @@ public static class AccessExtensions
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor))
             .AddPolicy(Policies.Officer, p => p.RequireRole(Roles.PrivacyOfficer))
             .AddPolicy(Policies.Oversight, p => p.RequireRole(Roles.PrivacyOfficer, Roles.Auditor))
-            .AddPolicy(Policies.Approve, p => p.RequireRole(Roles.Approver));
+            .AddPolicy(Policies.Approve, p => p.RequireRole(Roles.Approver))
+            .AddPolicy(Policies.Review, p => p.RequireRole(Roles.PrivacyOfficer, Roles.Approver));
         return services;
     }
 

@@ -22,4 +22,7 @@ public static class Policies
     /// <summary>Oversight of per-person decisions (the withheld people and their reasons): privacy officers and auditors.</summary>
     public const string Oversight = nameof(Oversight);
     public const string Approve = nameof(Approve);
+
+    /// <summary>Reading what the notices will say to a person before approving or starting them: privacy officers and approvers.</summary>
+    public const string Review = nameof(Review);
 }

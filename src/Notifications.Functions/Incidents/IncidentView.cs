@@ -43,6 +43,9 @@ public sealed record IncidentView(
     DateTimeOffset? ContactDataPurgedAt,
     NoticeContentHold? NoticeContentHold)
 {
+    /// <summary>The latest submitted notice content and the approved (pinned) one, with when; null before any submission.</summary>
+    public NoticeContentState? NoticeContent { get; init; }
+
     public sealed record TaskView(string TaskId, string Title, string Owner, DateTimeOffset DueAt, ContainmentTaskKind Kind, bool Done,
         DateTimeOffset? DoneAt, string? Note, int WrongRecipients, int RequestsSent, int Confirmed);
 
@@ -60,7 +63,10 @@ public sealed record IncidentView(
         s.Recipients,
         s.LettersExport, s.LettersExportedAt, s.ReturnedLettersOfCurrentImport,
         s.Notices, s.NoticesCompletedAt, s.IndirectNotice, s.ClosedReason, s.ClosedAt, s.BelowThreshold,
-        IncidentDecider.ContactDataDueAt(s), s.ContactDataPurgedAt, s.NoticeContentHold);
+        IncidentDecider.ContactDataDueAt(s), s.ContactDataPurgedAt, s.NoticeContentHold)
+    {
+        NoticeContent = s.NoticeContent,
+    };
 }
 
 public sealed record HistoryView(long Sequence, DateTimeOffset At, string Type, Actor Actor, IncidentEvent Event)

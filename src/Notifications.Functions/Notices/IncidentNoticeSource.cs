@@ -84,6 +84,21 @@ public sealed class IncidentNoticeSource(
         return await RenderAsync(incidentId, state.Recipients?.ImportId ?? "", IncidentDecider.PackOf(state), templates, model, person, ct);
     }
 
+    /// <summary>
+    /// The notice <paramref name="content"/> (submitted or approved) renders for <paramref name="person"/> now, with the
+    /// linter's findings against everyone else of the import, for a person to read before approving or starting: the same
+    /// templates, model and linter as the fan-out, whether or not the linter blocks it.
+    /// </summary>
+    /// <exception cref="NoticeTemplateException">The content's templates do not render.</exception>
+    public async Task<(RenderedNotice Notice, LintResult Lint)> PreviewAsync(IncidentState state, NoticeContent content, StoredRecipient person, CancellationToken ct)
+    {
+        var templates = NoticeTemplateSet.Of(content.Templates);
+        var model = IncidentNoticeModel.For(state, content, contact, person.Language, person.GivenName, person.FamilyName);
+        var notice = renderer.Render(templates, model.AddressedTo(person.Addressee));
+        var others = await IndexAsync(state.IncidentId, state.Recipients?.ImportId ?? "", ct);
+        return (notice, NoticeLinter.Lint(notice, person.ToLintSubject(), others, IncidentDecider.PackOf(state)));
+    }
+
     private async Task<NoticeOutcome> RenderAsync(string incidentId, string importId, PolicyPack pack, NoticeTemplateSet templates, NoticeModel model,
         StoredRecipient person, CancellationToken ct)
     {

@@ -44,8 +44,24 @@ public sealed record FanOutSnapshot(
     /// </summary>
     public DateTimeOffset? CanaryDeliveryWaitUntil { get; init; }
 
+    /// <summary>
+    /// Where the canary stands (<see cref="CanaryStates"/>): <c>sending</c>, <c>awaitingDelivery</c> (its delivery reports,
+    /// until <see cref="CanaryDeliveryWaitUntil"/>), <c>held</c> (too many of its people blocked, failed or bounced: the
+    /// rest waits for a person) or <c>released</c> (the rest follows, or the canary was the whole run).
+    /// </summary>
+    public string Canary { get; init; } = CanaryStates.Sending;
+
     /// <summary>Every batch reported complete: nobody is pending or sending.</summary>
     public bool IsComplete => BatchesComplete == Batches && Pending == 0;
+}
+
+/// <summary>The values of <see cref="FanOutSnapshot.Canary"/>.</summary>
+public static class CanaryStates
+{
+    public const string Sending = "sending";
+    public const string AwaitingDelivery = "awaitingDelivery";
+    public const string Held = "held";
+    public const string Released = "released";
 }
 
 public sealed class FanOutProgress
@@ -98,7 +114,31 @@ public sealed class FanOutProgress
             Delivered = delivered,
             PossiblySentTwice = twice,
             CanaryDeliveryWaitUntil = run is { RestEnqueued: false, CanaryCompletedAt: { } canaryDone } ? canaryDone + _options.CanaryDeliveryWait : null,
+            Canary = CanaryState(run, results),
         };
+    }
+
+    /// <summary>The canary's state as the planner would judge it now (<see cref="FanOutPlanner.CheckCanaryAsync"/>), without changing anything.</summary>
+    private string CanaryState(FanOutRun run, List<BatchResult> results)
+    {
+        if (run.RestEnqueued || run.CanaryBatches >= run.Batches)
+        {
+            return CanaryStates.Released;
+        }
+
+        var canary = results.Where(r => r.Canary).ToList();
+        if (canary.Count < run.CanaryBatches || canary.Any(r => !r.IsComplete))
+        {
+            return CanaryStates.Sending;
+        }
+
+        var people = canary.Sum(r => r.Total);
+        if (canary.Sum(r => r.Blocked + r.FailedPermanent + r.Bounced) > _options.CanaryMaxProblemRate * people)
+        {
+            return CanaryStates.Held;
+        }
+
+        return run.CanaryCompletedAt is not null ? CanaryStates.AwaitingDelivery : CanaryStates.Sending;
     }
 
     /// <summary>Every batch of the run has a result and nothing is pending or sending.</summary>

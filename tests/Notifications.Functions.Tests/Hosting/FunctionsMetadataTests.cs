@@ -43,6 +43,7 @@ public sealed partial class FunctionsMetadataTests
         { "CompleteNotices", "http Function POST api/incidents/{id}/notification/complete" },
         { "SubmitNoticeContent", "http Function POST api/incidents/{id}/notices/content" },
         { "ApproveNoticeContent", "http Function POST api/incidents/{id}/notices/approve" },
+        { "PreviewNotice", "http Function GET api/incidents/{id}/notices/preview" },
         { "GetDefaultNoticeTemplates", "http Function GET api/notices/templates/default" },
         { "StartNotification", "http Function POST api/incidents/{id}/notification/start" },
         { "HaltNotification", "http Function POST api/incidents/{id}/notification/halt" },
@@ -97,7 +98,7 @@ public sealed partial class FunctionsMetadataTests
                 continue;
             }
 
-            Assert.Contains(HttpEdge.PolicyOf(function.Method), new[] { Access.Policies.Read, Access.Policies.Officer, Access.Policies.Approve, Access.Policies.Audit, Access.Policies.Oversight });
+            Assert.Contains(HttpEdge.PolicyOf(function.Method), new[] { Access.Policies.Read, Access.Policies.Officer, Access.Policies.Approve, Access.Policies.Audit, Access.Policies.Oversight, Access.Policies.Review });
         }
     }
 

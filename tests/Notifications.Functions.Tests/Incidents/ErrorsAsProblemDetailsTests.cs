@@ -28,6 +28,7 @@ public sealed class ErrorsAsProblemDetailsTests(DevServicesFixture fixture) : IA
         { "GET", $"/api/incidents/{Missing}/letters", Roles.PrivacyOfficer, null, null },
         { "GET", $"/api/incidents/{Missing}/letters/blocked", Roles.PrivacyOfficer, null, null },
         { "GET", $"/api/incidents/{Missing}/notification", Roles.Auditor, null, null },
+        { "GET", $"/api/incidents/{Missing}/notices/preview?line=2", Roles.Approver, null, null },
         { "POST", $"/api/incidents/{Missing}/recipients", Roles.PrivacyOfficer, "text/csv", "person_id\n" },
         { "POST", $"/api/incidents/{Missing}/close", Roles.PrivacyOfficer, "application/json", """{"reason":"done"}""" },
         { "PATCH", $"/api/incidents/{Missing}", Roles.PrivacyOfficer, "application/json", """{"reason":"r","cause":"theft"}""" },

@@ -68,6 +68,7 @@ public sealed partial class FanOutRunTests(DevServicesFixture fixture)
         Assert.Equal(100, (await h.WaitForMailsAsync(100, _ct)).Count);
         var midway = await h.Progress.GetAsync("inc-canary", _ct);
         Assert.Equal((100L, 150L, false), (midway!.Sent, midway.Pending, midway.IsComplete));
+        Assert.Equal(CanaryStates.Sending, midway.Canary); // complete, not yet judged
 
         Assert.Equal(CanaryVerdict.Continued, await h.Planner.ContinueAfterCanaryAsync("inc-canary", _ct));
         Assert.Equal(CanaryVerdict.Continued, await h.Planner.ContinueAfterCanaryAsync("inc-canary", _ct));
@@ -76,6 +77,7 @@ public sealed partial class FanOutRunTests(DevServicesFixture fixture)
         Assert.Equal(2, rest.Results.Count);
         Assert.Equal(250, (await h.WaitForMailsAsync(250, _ct)).Count);
         Assert.True(await h.Progress.IsCompleteAsync("inc-canary", _ct));
+        Assert.Equal(CanaryStates.Released, (await h.Progress.GetAsync("inc-canary", _ct))!.Canary);
     }
 
     [Fact]
@@ -97,6 +99,7 @@ public sealed partial class FanOutRunTests(DevServicesFixture fixture)
         var (waiting, askAgainIn) = await h.Planner.CheckCanaryAsync("inc-cw", _ct);
         Assert.Equal(CanaryVerdict.AwaitingDelivery, waiting);
         Assert.Equal(TimeSpan.FromMinutes(10), askAgainIn);
+        Assert.Equal(CanaryStates.AwaitingDelivery, (await h.Progress.GetAsync("inc-cw", _ct))!.Canary);
         Assert.Empty((await h.DrainAsync(_ct)).Results);
 
         await ReportAsync(h, canary[0], "Delivered");
@@ -136,6 +139,7 @@ public sealed partial class FanOutRunTests(DevServicesFixture fixture)
         clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(CanaryVerdict.Failed, await b.Planner.ContinueAfterCanaryAsync("inc-cb", _ct));
         Assert.Empty((await b.DrainAsync(_ct)).Results);
+        Assert.Equal(CanaryStates.Held, (await b.Progress.GetAsync("inc-cb", _ct))!.Canary);
     }
 
     [Fact]
@@ -150,6 +154,7 @@ public sealed partial class FanOutRunTests(DevServicesFixture fixture)
 
         Assert.Equal(CanaryVerdict.Failed, await h.Planner.ContinueAfterCanaryAsync("inc-cf", _ct));
         Assert.Empty((await h.DrainAsync(_ct)).Results);
+        Assert.Equal(CanaryStates.Held, (await h.Progress.GetAsync("inc-cf", _ct))!.Canary);
         Assert.Equal(95, (await h.WaitForMailsAsync(95, _ct)).Count);
         var blocked = (await h.RowsAsync("inc-cf", _ct)).Where(r => r.GetString("Status") == RecipientStatus.Blocked).ToList();
         Assert.Equal(5, blocked.Count);

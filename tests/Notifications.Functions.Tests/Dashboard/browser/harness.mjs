@@ -83,3 +83,40 @@ export class Run {
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
+
+// Shared steps of the scenario scripts (dashboard.mjs keeps its own copies).
+
+/** Signs in through the development sign-in as `role` and waits for the register. */
+export async function signIn(page, base, role) {
+  await page.goto(base);
+  if (await page.isVisible('#sign-out')) await page.click('#sign-out');
+  await page.waitForSelector('#sign-in');
+  await page.check(`input[name="role"][value="${role}"]`);
+  await page.click('#sign-in');
+  await page.waitForFunction(() => document.getElementById('register-count')?.textContent);
+}
+
+/** Calls the API from the page with the signed-in session's token (for setting an incident up fast, not for the steps under test). */
+export function callApi(page, method, path, body) {
+  return page.evaluate(async ({ method, path, body }) => {
+    const s = JSON.parse(sessionStorage.getItem('session'));
+    const res = await fetch(`api/${path}`, {
+      method, headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: res.status, json, text, location: res.headers.get('Location') };
+  }, { method, path, body });
+}
+
+/** Polls `probe` every half second until it returns a truthy value; throws with `what` after `tries`. */
+export async function eventually(page, what, probe, tries = 120) {
+  for (let i = 0; i < tries; i++) {
+    const value = await probe();
+    if (value) return value;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`${what} never happened`);
+}

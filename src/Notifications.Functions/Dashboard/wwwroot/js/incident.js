@@ -7,6 +7,9 @@ import { hasRole } from './auth.js';
 import { section } from './sections.js';
 import { factsSection, assessmentSection, clockSection, historySection } from './incident-core.js';
 import { containmentSection } from './incident-containment.js';
+import { recipientsSection } from './incident-recipients.js';
+import { noticesSection } from './incident-notices.js';
+import { runSection } from './incident-run.js';
 
 export async function renderIncident(main, config, id) {
   const path = `incidents/${encodeURIComponent(id)}`;
@@ -18,6 +21,9 @@ export async function renderIncident(main, config, id) {
     ['assessment', t('sec.assessment'), assessmentSection],
     ['containment', t('sec.containment'), containmentSection],
     ['clock', t('sec.clock'), clockSection],
+    ['recipients', t('recipients.title'), recipientsSection],
+    ['notices', t('notices.title'), noticesSection],
+    ['run', t('run.title'), runSection],
     ['history', t('sec.history'), historySection],
   ];
   main.append(

@@ -81,7 +81,7 @@ public sealed class PublishZipTests(PublishedPackage package) : IClassFixture<Pu
 
         var functions = Parse(zip.Entries.Single(e => e.FullName == "functions.metadata")).AsArray();
 
-        Assert.Equal(49, functions.Count);
+        Assert.Equal(50, functions.Count);
         Assert.All(functions, f =>
         {
             Assert.Equal("Notifications.Functions.dll", (string?)f!["scriptFile"]);

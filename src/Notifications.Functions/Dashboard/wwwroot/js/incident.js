@@ -7,6 +7,9 @@ import { hasRole } from './auth.js';
 import { section } from './sections.js';
 import { factsSection, assessmentSection, clockSection, historySection } from './incident-core.js';
 import { containmentSection } from './incident-containment.js';
+import { commissionerSection } from './incident-commissioner.js';
+import { lettersSection } from './incident-letters.js';
+import { indirectSection } from './incident-indirect.js';
 
 export async function renderIncident(main, config, id) {
   const path = `incidents/${encodeURIComponent(id)}`;
@@ -18,6 +21,9 @@ export async function renderIncident(main, config, id) {
     ['assessment', t('sec.assessment'), assessmentSection],
     ['containment', t('sec.containment'), containmentSection],
     ['clock', t('sec.clock'), clockSection],
+    ['commissioner', t('sec.commissioner'), commissionerSection],
+    ['letters', t('sec.letters'), lettersSection],
+    ['indirect', t('sec.indirect'), indirectSection],
     ['history', t('sec.history'), historySection],
   ];
   main.append(

@@ -280,7 +280,7 @@ public sealed class IncidentStore(StorageClients storage)
 }
 
 /// <summary>Filters for the incident register; null means any.</summary>
-public sealed record RegisterFilter(IncidentStatus? Status, string? PublicBody, DateTimeOffset? ReportedFrom, DateTimeOffset? ReportedTo, int Limit = 500);
+public sealed record RegisterFilter(IncidentStatus? Status, string? PublicBody, DateTimeOffset? ReportedFrom, DateTimeOffset? ReportedTo, int Limit = 5000);
 
 /// <summary>Another writer changed the incident first; reload and decide again.</summary>
 public sealed class ConcurrencyException(string incidentId, Exception inner)

@@ -84,6 +84,8 @@ const page = browser.context.pages()[0] ?? await browser.context.newPage();
 if (process.env.DASHBOARD_DEBUG) page.on('response', r => console.log('response', r.status(), r.request().method(), r.url()));
 const stamp = Date.now();
 const ids = {};
+/** A picture of one section alone, for the README (docs/screenshots/). */
+const part = (selector, name) => page.locator(selector).screenshot({ path: `${shots}/${name}.png` });
 const open = async id => { await page.goto(`${base}#/incidents/${encodeURIComponent(id)}`); await page.waitForSelector('#sec-history'); };
 
 await run.scenario('set up three notifying incidents through the API', async () => {
@@ -113,6 +115,7 @@ await run.scenario('an approver approves the Commissioner\'s report and sees the
   assert(!(await page.$('#approve-report-submit')), 'the approve button is still offered once sent');
   await page.locator('#sec-commissioner').scrollIntoViewIfNeeded();
   await run.screen(page, 'commissioner-sent');
+  await part('#sec-commissioner', 'commissioner-section');
 });
 
 await run.scenario('the officer exports letters and records a returned letter', async () => {
@@ -144,6 +147,7 @@ await run.scenario('the officer exports letters and records a returned letter', 
   assert(await page.getAttribute('#returned-form-f-personIds', 'aria-invalid') === 'true', 'the box is not marked invalid');
   await page.locator('#returned-form').scrollIntoViewIfNeeded();
   await run.screen(page, 'letters-returned-error');
+  await part('#sec-letters', 'letters-section');
   await page.fill('#returned-form-f-personIds', 'L-400001');
   await page.selectOption('#returned-form-f-reason', 'moved');
   await page.click('#returned-form-submit');
@@ -169,6 +173,7 @@ await run.scenario('the officer switches to indirect notice and the link opens t
   assert(/cannot be undone/.test(await page.textContent('#indirect-confirm-box')), 'the confirmation does not say it is irreversible');
   await page.locator('#sec-indirect').scrollIntoViewIfNeeded();
   await run.screen(page, 'indirect-confirm');
+  await part('#sec-indirect', 'indirect-section');
   await page.click('#indirect-cancel'); // cancelling sends nothing
   assert(await page.isHidden('#indirect-confirm-box'), 'cancel does not close the confirmation');
   assert(!(await page.$('#indirect-chosen')), 'cancel switched');
@@ -240,6 +245,7 @@ await run.scenario('the main flow in French: report with a French field error, t
   assert(/Proposé|Proposée/.test(await page.textContent('#proposal')), `the proposal is not in French: ${await page.textContent('#proposal')}`);
   await page.locator('#sec-assessment').scrollIntoViewIfNeeded();
   await run.screen(page, 'assessment-fr');
+  await part('#sec-assessment', 'assessment-fr-section');
   await page.click('#confirm-submit');
   await page.waitForSelector('#decision');
   assert(/^Confirmée/.test(await page.textContent('#decision')), `the decision is not in French: ${await page.textContent('#decision')}`);

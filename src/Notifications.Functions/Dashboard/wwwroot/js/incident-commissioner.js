@@ -7,8 +7,8 @@ import { facts, actionButton } from './sections.js';
 
 const kindLabel = kind => t(kind === 'first' ? 'commissioner.kind.first' : 'commissioner.kind.followUp');
 
-/** The report's text as the Commissioner reads it (plain text, line breaks kept). */
-const reportText = (id, text) => h('pre', { class: 'report-text', id }, text);
+/** The report's text as the Commissioner reads it (plain text in English, line breaks kept). */
+const reportText = (id, text) => h('pre', { class: 'report-text', id, lang: 'en' }, text);
 
 export async function commissionerSection({ incident, path, can }) {
   let doc;

@@ -68,10 +68,10 @@ export function assessmentSection({ incident, path, can }) {
     out.push(h('p', { class: 'status-line', id: 'proposal' }, p.significantHarm
       ? t('assessment.proposedSignificant', { level: label('level', p.level), urgency: label('urgency', p.urgency) })
       : t('assessment.proposedNotSignificant', { level: label('level', p.level) })),
-    h('p', {}, p.decision),
+    h('p', { lang: 'en' }, p.decision), // the engine's sentences are English (WCAG 3.1.2: said so on a French page)
     h('table', { id: 'factors' }, h('caption', {}, t('assessment.factors', { score: p.score, pack: `${p.packId} ${p.packVersion}` })),
       h('thead', {}, h('tr', {}, [t('assessment.factor'), t('assessment.weight'), t('assessment.reason')].map(c => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, p.reasons.map(r => h('tr', {}, h('th', { scope: 'row' }, label('factor', r.factor)), h('td', {}, String(r.points)), h('td', {}, r.text))))));
+      h('tbody', {}, p.reasons.map(r => h('tr', {}, h('th', { scope: 'row' }, label('factor', r.factor)), h('td', {}, String(r.points)), h('td', { lang: 'en' }, r.text))))));
   }
   if (d) {
     out.push(h('p', { class: 'status-line', id: 'decision' }, t(d.kind === 'confirmed' ? 'assessment.confirmed' : 'assessment.overridden', {

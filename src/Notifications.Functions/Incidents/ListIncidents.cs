@@ -60,13 +60,12 @@ public sealed class ListIncidents(IncidentStore store)
         }
 
         var publicBody = q.TryGetValue("publicBody", out var b) ? b.ToString() : null;
-        var states = await store.ListAsync(new RegisterFilter(status, publicBody, from, to, limit), ct);
-        return TypedResults.Ok(states.Select(x => new Entry(
-            x.IncidentId, x.Status, x.Report?.PublicBody, x.ReportedAt, x.Deadline, x.Urgency, x.ClosedReason)
+        var rows = await store.RegisterAsync(new RegisterFilter(status, publicBody, from, to, limit), ct);
+        return TypedResults.Ok(rows.Select(x => new Entry(x.IncidentId, x.Status, x.PublicBody, x.ReportedAt, x.Deadline, x.Urgency, x.ClosedReason)
         {
-            Title = x.Report?.Title,
-            Discovered = x.Facts?.Discovered,
-            AwaitingDecision = x.Status == IncidentStatus.Open && x.CurrentProposal is not null && x.Decision is null,
+            Title = x.Title,
+            Discovered = x.Discovered,
+            AwaitingDecision = x.AwaitingDecision,
         }).ToList());
     }
 

@@ -8,7 +8,8 @@ namespace Notifications.Functions.Incidents;
 
 /// <summary>
 /// <c>GET /api/incidents</c>: the register of every incident, including those closed below the threshold, newest first.
-/// Filters: <c>status</c>, <c>publicBody</c>, <c>reportedFrom</c>, <c>reportedTo</c> (ISO 8601), <c>limit</c> (1–500).
+/// Filters: <c>status</c>, <c>publicBody</c>, <c>reportedFrom</c>, <c>reportedTo</c> (ISO 8601), <c>limit</c> (1–<see cref="MaxLimit"/>,
+/// the default: the dashboard's register shows every incident, sorted by deadline, so it must get them all).
 /// </summary>
 public sealed class ListIncidents(IncidentStore store)
 {
@@ -17,6 +18,9 @@ public sealed class ListIncidents(IncidentStore store)
     public Task<Results<Ok<List<Entry>>, ValidationProblem>> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/incidents")] HttpRequest request, CancellationToken ct) =>
         Handle(request, store, ct);
+
+    /// <summary>The most rows one answer holds, and the default; far above a privacy office's incidents over the retention period.</summary>
+    public const int MaxLimit = 5000;
 
     /// <summary>One row of the register; <c>Title</c>, <c>Discovered</c> and <c>AwaitingDecision</c> let the dashboard search and say what is next.</summary>
     public sealed record Entry(string Id, IncidentStatus Status, string? PublicBody, DateTimeOffset? ReportedAt, DateTimeOffset? Deadline, Urgency Urgency, string? ClosedReason)
@@ -44,10 +48,10 @@ public sealed class ListIncidents(IncidentStore store)
 
         var from = Date(q, "reportedFrom", errors);
         var to = Date(q, "reportedTo", errors);
-        var limit = 500;
-        if (q.TryGetValue("limit", out var l) && (!int.TryParse(l, out limit) || limit is < 1 or > 500))
+        var limit = MaxLimit;
+        if (q.TryGetValue("limit", out var l) && (!int.TryParse(l, out limit) || limit is < 1 or > MaxLimit))
         {
-            errors["limit"] = ["Use a whole number from 1 to 500."];
+            errors["limit"] = [$"Use a whole number from 1 to {MaxLimit}."];
         }
 
         if (errors.Count > 0)
@@ -56,13 +60,12 @@ public sealed class ListIncidents(IncidentStore store)
         }
 
         var publicBody = q.TryGetValue("publicBody", out var b) ? b.ToString() : null;
-        var states = await store.ListAsync(new RegisterFilter(status, publicBody, from, to, limit), ct);
-        return TypedResults.Ok(states.Select(x => new Entry(
-            x.IncidentId, x.Status, x.Report?.PublicBody, x.ReportedAt, x.Deadline, x.Urgency, x.ClosedReason)
+        var rows = await store.RegisterAsync(new RegisterFilter(status, publicBody, from, to, limit), ct);
+        return TypedResults.Ok(rows.Select(x => new Entry(x.IncidentId, x.Status, x.PublicBody, x.ReportedAt, x.Deadline, x.Urgency, x.ClosedReason)
         {
-            Title = x.Report?.Title,
-            Discovered = x.Facts?.Discovered,
-            AwaitingDecision = x.Status == IncidentStatus.Open && x.CurrentProposal is not null && x.Decision is null,
+            Title = x.Title,
+            Discovered = x.Discovered,
+            AwaitingDecision = x.AwaitingDecision,
         }).ToList());
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Notifications.Functions.Tests.EndToEnd;
 using Notifications.TestKit;
 
@@ -12,8 +11,6 @@ namespace Notifications.Functions.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardBrowserTests(DevServicesFixture fixture)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private static readonly string[] Scenarios =
     [
         "sign-in as officer",
@@ -29,43 +26,14 @@ public sealed class DashboardBrowserTests(DevServicesFixture fixture)
     public async Task Dashboard_InChromium_OfficerReportsAmendsAndConfirms_FrenchIsRemembered_AuditorSeesNoActions()
     {
         var ct = TestContext.Current.CancellationToken;
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run scripts/ensure-browser.sh (apt-get install chromium).");
-        var root = DevServices.RepositoryRoot();
-        var script = Path.Combine(root, "tests", "Notifications.Functions.Tests", "Dashboard", "browser", "dashboard.mjs");
-        Assert.True(File.Exists(Path.Combine(root, "node_modules", "playwright-core", "package.json")),
-            "playwright-core is missing: run scripts/ensure-node-deps.sh.");
         await using var app = await AppProcess.StartAsync(fixture.Services, Names.Unique("dash"), ct);
 
-        var (exitCode, output) = await RunNodeAsync(root, script, app.Api.ToString(), Path.Combine(root, "artifacts", "dashboard"), ct);
+        var (exitCode, output) = await BrowserScript.RunAsync("dashboard.mjs", app.Api, ct);
 
         Assert.True(exitCode == 0, output);
         foreach (var scenario in Scenarios)
         {
             Assert.Contains($"PASS {scenario}", output, StringComparison.Ordinal);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunNodeAsync(string root, string script, string baseUrl, string shots, CancellationToken ct)
-    {
-        var info = new ProcessStartInfo("node") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(script);
-        info.ArgumentList.Add(baseUrl);
-        info.ArgumentList.Add(shots);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start node.");
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromMinutes(8));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Notifications.Functions.Tests.EndToEnd;
 using Notifications.TestKit;
 
@@ -12,8 +11,6 @@ namespace Notifications.Functions.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardNoticesBrowserTests(DevServicesFixture fixture)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private static readonly string[] Scenarios =
     [
         "recipients: a file whose emails slipped a row shows the block by line, a good file the counts by channel",
@@ -28,11 +25,6 @@ public sealed class DashboardNoticesBrowserTests(DevServicesFixture fixture)
     public async Task Dashboard_InChromium_OfficerImportsWritesAndRuns_ApproverApproves_MaildevGetsTheNotices()
     {
         var ct = TestContext.Current.CancellationToken;
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run scripts/ensure-browser.sh (apt-get install chromium).");
-        var root = DevServices.RepositoryRoot();
-        var script = Path.Combine(root, "tests", "Notifications.Functions.Tests", "Dashboard", "browser", "notices.mjs");
-        Assert.True(File.Exists(Path.Combine(root, "node_modules", "playwright-core", "package.json")),
-            "playwright-core is missing: run scripts/ensure-node-deps.sh.");
         var prefix = Names.Unique("dashn");
         // No quota to wait for; the canary of a run larger than one batch waits for delivery reports maildev never sends,
         // so a run stands still long enough to be halted and resumed.
@@ -43,7 +35,7 @@ public sealed class DashboardNoticesBrowserTests(DevServicesFixture fixture)
             ["FanOut__CanaryDeliveryWait"] = "00:10:00",
         });
 
-        var (exitCode, output) = await RunNodeAsync(root, ct, script, app.Api.ToString(), Path.Combine(root, "artifacts", "dashboard"), prefix);
+        var (exitCode, output) = await BrowserScript.RunAsync("notices.mjs", app.Api, ct, prefix);
 
         Assert.True(exitCode == 0, output);
         foreach (var scenario in Scenarios)
@@ -57,31 +49,5 @@ public sealed class DashboardNoticesBrowserTests(DevServicesFixture fixture)
         var mail = (await fixture.Services.Mail.WaitForAsync(all => all.Count(Ours) >= 3, ct: ct)).Where(Ours).ToList();
         Assert.Equal(["aaa", "bbb", "ccc"], mail.Select(m => m.To.Single().Address.Split('.')[0]).Order());
         Assert.All(mail, m => Assert.Contains("wrong distribution list", m.Text, StringComparison.Ordinal));
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunNodeAsync(string root, CancellationToken ct, params string[] args)
-    {
-        var info = new ProcessStartInfo("node") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start node.");
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromMinutes(8));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

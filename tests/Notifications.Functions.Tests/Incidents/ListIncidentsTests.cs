@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Notifications.Functions.Access;
+using Notifications.Infrastructure.Storage;
 using Notifications.TestKit;
 
 namespace Notifications.Functions.Tests.Incidents;
@@ -30,6 +33,46 @@ public sealed class ListIncidentsTests(DevServicesFixture fixture)
         Assert.Equal("Below the significant-harm threshold.", entry.GetProperty("closedReason").GetString());
         Assert.Empty(otherBody.EnumerateArray());
     }
+
+    [Fact]
+    public async Task Get_Register_ReadsTheStateRowsRegisterColumns_AndAnOlderRowWithoutThemFromItsState()
+    {
+        await using var app = new AppFactory(fixture.Services);
+        var officer = app.ClientAs(Roles.PrivacyOfficer);
+        var id = await officer.CreateIncidentAsync(_ct);
+        await officer.WaitForAsync(id, "assessment-proposed", _ct);
+        var fromColumns = Single(await officer.GetFromJsonAsync<JsonElement>("/api/incidents", _ct), id);
+
+        // A state row as written before the register columns existed: its JSON and the filter columns only.
+        var table = await app.Services.GetRequiredService<StorageClients>().TableAsync(StorageNames.IncidentsTable);
+        var row = (await table.GetEntityAsync<TableEntity>(id, "state", cancellationToken: _ct)).Value;
+        foreach (var column in new[] { "RegisterColumns", "Title", "Urgency", "ClosedReason", "Discovered", "AwaitingDecision" })
+        {
+            row.Remove(column);
+        }
+
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, _ct);
+        var fromState = Single(await officer.GetFromJsonAsync<JsonElement>("/api/incidents", _ct), id);
+
+        Assert.Equal("Misdirected spreadsheet", fromColumns.GetProperty("title").GetString());
+        Assert.True(fromColumns.GetProperty("awaitingDecision").GetBoolean());
+        Assert.NotEqual(JsonValueKind.Null, fromColumns.GetProperty("discovered").ValueKind);
+        foreach (var name in new[] { "id", "status", "publicBody", "urgency", "closedReason", "title", "awaitingDecision" })
+        {
+            Assert.Equal(fromColumns.GetProperty(name).GetRawText(), fromState.GetProperty(name).GetRawText());
+        }
+
+        foreach (var name in new[] { "reportedAt", "deadline", "discovered" })
+        {
+            Assert.Equal(Instant(fromColumns, name), Instant(fromState, name));
+        }
+    }
+
+    private static DateTimeOffset? Instant(JsonElement entry, string name) =>
+        entry.GetProperty(name).ValueKind == JsonValueKind.Null ? null : entry.GetProperty(name).GetDateTimeOffset();
+
+    private static JsonElement Single(JsonElement register, string id) =>
+        Assert.Single(register.EnumerateArray(), e => e.GetProperty("id").GetString() == id);
 
     [Theory]
     [InlineData("status=nonsense", "status")]

@@ -1,36 +1,12 @@
 // The dashboard's browser scenarios, run by DashboardBrowserTests (dotnet test) against the local runtime on Azurite and
 // maildev: node dashboard.mjs <app base URL> <screenshot folder>. Prints PASS/FAIL per scenario; exits 1 when any failed.
-import { launch, Run, assert } from './harness.mjs';
+import { launch, Run, assert, local, signIn as signInAt, until } from './harness.mjs';
 
 const [base, shots] = process.argv.slice(2);
 if (!base || !shots) { console.error('usage: node dashboard.mjs <base URL> <screenshot folder>'); process.exit(2); }
 
-const DAY = 86400000;
-/** A datetime-local value `days` from now (the form reads it as the office's wall time; days of margin cover any offset). */
-const local = days => new Date(Date.now() + days * DAY).toISOString().slice(0, 16);
-
-async function signIn(page, role) {
-  await page.goto(base);
-  if (await page.isVisible('#sign-out')) await page.click('#sign-out');
-  await page.waitForSelector('#sign-in');
-  await page.check(`input[name="role"][value="${role}"]`);
-  await page.click('#sign-in');
-  await registerLoaded(page);
-}
-
-/** The register has answered (its count is said), even when it is empty. */
-const registerLoaded = page => page.waitForFunction(() => document.getElementById('register-count')?.textContent);
-
-/** Reloads the incident page until `selector` shows (the assessment is proposed a moment after a report or an amendment). */
-async function until(page, selector, tries = 60) {
-  for (let i = 0; i < tries; i++) {
-    if (await page.$(selector)) return;
-    await page.waitForTimeout(500);
-    await page.reload();
-    await page.waitForSelector('#sec-history');
-  }
-  throw new Error(`${selector} never appeared`);
-}
+/** Shared with the other browser scripts (harness.mjs); this script's base URL bound in. */
+const signIn = (page, role) => signInAt(page, base, role);
 
 const run = new Run(shots);
 const browser = await launch();

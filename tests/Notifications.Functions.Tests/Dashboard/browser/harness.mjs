@@ -84,16 +84,33 @@ export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-// Shared steps of the scenario scripts (dashboard.mjs keeps its own copies).
+const DAY = 86400000;
 
-/** Signs in through the development sign-in as `role` and waits for the register. */
+/** A datetime-local value `days` from now (the form reads it as the office's wall time; days of margin cover any offset). */
+export const local = days => new Date(Date.now() + days * DAY).toISOString().slice(0, 16);
+
+/** The register has answered (its count is said), even when it is empty. */
+export const registerLoaded = page => page.waitForFunction(() => document.getElementById('register-count')?.textContent);
+
+/** Signs in through the development sign-in as `role` (signing out first), and waits for the register. */
 export async function signIn(page, base, role) {
   await page.goto(base);
   if (await page.isVisible('#sign-out')) await page.click('#sign-out');
   await page.waitForSelector('#sign-in');
   await page.check(`input[name="role"][value="${role}"]`);
   await page.click('#sign-in');
-  await page.waitForFunction(() => document.getElementById('register-count')?.textContent);
+  await registerLoaded(page);
+}
+
+/** Reloads the incident page until `selector` shows (the workflow decides a moment after a command). */
+export async function until(page, selector, tries = 60) {
+  for (let i = 0; i < tries; i++) {
+    if (await page.$(selector)) return;
+    await page.waitForTimeout(500);
+    await page.reload();
+    await page.waitForSelector('#sec-history');
+  }
+  throw new Error(`${selector} never appeared`);
 }
 
 /** Calls the API from the page with the signed-in session's token (for setting an incident up fast, not for the steps under test). */

@@ -9,6 +9,7 @@ import { renderIncident } from './incident.js';
 
 const main = document.getElementById('main');
 let config;
+let routes = 0;
 
 export function appConfig() { return config; }
 
@@ -47,16 +48,22 @@ async function route() {
   const hash = location.hash || '#/';
   if (!hash.startsWith('#/')) return; // an in-page link (error summary, table of contents)
   chrome();
+  // Each screen is built off the page and shown once complete, and only the latest route's: two routes in flight (a
+  // refresh after an action, then a link) would otherwise both append to main.
+  const mine = ++routes;
   clear(main);
+  const screen = document.createDocumentFragment();
   const s = session();
   try {
-    if (!s) await renderSignIn(main, config);
-    else if (hash === '#/report') await renderReport(main, config);
-    else if (hash.startsWith('#/incidents/')) await renderIncident(main, config, decodeURIComponent(hash.slice('#/incidents/'.length)));
-    else await renderRegister(main, config);
+    if (!s) await renderSignIn(screen, config);
+    else if (hash === '#/report') await renderReport(screen, config);
+    else if (hash.startsWith('#/incidents/')) await renderIncident(screen, config, decodeURIComponent(hash.slice('#/incidents/'.length)));
+    else await renderRegister(screen, config);
   } catch (error) {
-    clear(main).append(h('h1', {}, t('app.error')), h('p', { role: 'alert' }, error.message));
+    clear(screen).append(h('h1', {}, t('app.error')), h('p', { role: 'alert' }, error.message));
   }
+  if (mine !== routes) return;
+  clear(main).append(screen);
   document.body.dataset.ready = hash;
 }
 

@@ -1,7 +1,7 @@
 // Form building blocks shared by every form: labelled fields, and the API's field-level problems shown beside each
 // field with an error summary that links to them.
 import { h, clear, fieldId } from './dom.js';
-import { t } from './i18n.js';
+import { t, label } from './i18n.js';
 
 /** A labelled input: field('reporter.email', t('...'), { type: 'email' }). The API's field name gives the id. */
 export function field(name, text, props = {}, hint) {
@@ -73,7 +73,7 @@ export function showProblems(form, problem) {
   for (const [key, messages] of Object.entries(errors)) {
     const wrapper = fieldFor(form, key);
     const target = wrapper?.matches('fieldset') ? wrapper : wrapper?.querySelector('input, select, textarea');
-    const message = messages.join(' ');
+    const message = messages.map(m => label('apiError', m)).join(' '); // the API speaks English; fr.json translates its usual messages
     if (wrapper) {
       const errorId = `${form.id}-${fieldId(key)}-error`;
       wrapper.classList.add('has-error');

@@ -36,13 +36,22 @@ export function label(group, value) {
 /** A time in the office's time zone with its offset, e.g. "Dec 6, 2026, 10:47 a.m. GMT-8". */
 export function formatTime(iso) {
   if (!iso) return t('common.none');
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
+  return formatter('time', () => new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
     timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'shortOffset',
-  }).format(new Date(iso));
+  })).format(new Date(iso));
 }
 
 export function formatNumber(n) {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA').format(n);
+  return formatter('number', () => new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA')).format(n);
+}
+
+/** One Intl formatter per kind, language and time zone: making one costs more than formatting (the register formats thousands). */
+const formatters = new Map();
+function formatter(kind, make) {
+  const key = `${kind}|${lang}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, f = make());
+  return f;
 }
 
 /** Offset of `zone` at instant `ms`, in minutes east of UTC. */

@@ -1,6 +1,6 @@
 // The incident's facts (amend with a reason), the assessment (confirm, or override with a reason), the clock and the history.
 import { h } from './dom.js';
-import { t, label, language, formatTime } from './i18n.js';
+import { t, label, language, formatTime, formatNumber } from './i18n.js';
 import { field, select } from './forms.js';
 import { factsFields, readFacts } from './facts-form.js';
 import { facts, actionForm, actionButton, yesNo } from './sections.js';
@@ -68,10 +68,10 @@ export function assessmentSection({ incident, path, can }) {
     out.push(h('p', { class: 'status-line', id: 'proposal' }, p.significantHarm
       ? t('assessment.proposedSignificant', { level: label('level', p.level), urgency: label('urgency', p.urgency) })
       : t('assessment.proposedNotSignificant', { level: label('level', p.level) })),
-    h('p', {}, p.decision),
+    h('p', { lang: 'en' }, p.decision), // the engine's sentences are English (WCAG 3.1.2: said so on a French page)
     h('table', { id: 'factors' }, h('caption', {}, t('assessment.factors', { score: p.score, pack: `${p.packId} ${p.packVersion}` })),
       h('thead', {}, h('tr', {}, [t('assessment.factor'), t('assessment.weight'), t('assessment.reason')].map(c => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, p.reasons.map(r => h('tr', {}, h('th', { scope: 'row' }, label('factor', r.factor)), h('td', {}, String(r.points)), h('td', {}, r.text))))));
+      h('tbody', {}, p.reasons.map(r => h('tr', {}, h('th', { scope: 'row' }, label('factor', r.factor)), h('td', {}, formatNumber(r.points)), h('td', { lang: 'en' }, r.text))))));
   }
   if (d) {
     out.push(h('p', { class: 'status-line', id: 'decision' }, t(d.kind === 'confirmed' ? 'assessment.confirmed' : 'assessment.overridden', {

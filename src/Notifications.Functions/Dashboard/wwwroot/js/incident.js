@@ -7,9 +7,12 @@ import { hasRole } from './auth.js';
 import { section } from './sections.js';
 import { factsSection, assessmentSection, clockSection, historySection } from './incident-core.js';
 import { containmentSection } from './incident-containment.js';
+import { commissionerSection } from './incident-commissioner.js';
 import { recipientsSection } from './incident-recipients.js';
 import { noticesSection } from './incident-notices.js';
 import { runSection } from './incident-run.js';
+import { lettersSection } from './incident-letters.js';
+import { indirectSection } from './incident-indirect.js';
 
 export async function renderIncident(main, config, id) {
   const path = `incidents/${encodeURIComponent(id)}`;
@@ -21,9 +24,12 @@ export async function renderIncident(main, config, id) {
     ['assessment', t('sec.assessment'), assessmentSection],
     ['containment', t('sec.containment'), containmentSection],
     ['clock', t('sec.clock'), clockSection],
+    ['commissioner', t('sec.commissioner'), commissionerSection],
     ['recipients', t('recipients.title'), recipientsSection],
     ['notices', t('notices.title'), noticesSection],
     ['run', t('run.title'), runSection],
+    ['letters', t('sec.letters'), lettersSection],
+    ['indirect', t('sec.indirect'), indirectSection],
     ['history', t('sec.history'), historySection],
   ];
   main.append(

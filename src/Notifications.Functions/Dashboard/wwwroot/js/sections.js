@@ -17,9 +17,9 @@ export function facts(pairs) {
 
 /**
  * A form for one API command. `request(form)` returns [path, options] for api(); on success the page renders again with
- * focus on the section heading; on a problem its errors show beside the fields.
+ * focus on the section heading; on a problem its errors show beside the fields (`explain(problem, form)` may reword them first).
  */
-export function actionForm({ id, sectionId, children = [], submit, request, className }) {
+export function actionForm({ id, sectionId, children = [], submit, request, className, explain }) {
   const button = h('button', { type: 'submit', id: `${id}-submit` }, submit);
   const form = scopeIds(h('form', { id, novalidate: true, class: className }, children));
   button.id = `${id}-submit`;
@@ -32,7 +32,7 @@ export function actionForm({ id, sectionId, children = [], submit, request, clas
         await api(path, options);
         await refresh(`sec-${sectionId}-h`);
       } catch (err) {
-        if (err instanceof ApiError) showProblems(form, err.problem); else throw err;
+        if (err instanceof ApiError) showProblems(form, explain ? explain(err.problem, form) : err.problem); else throw err;
       }
     });
   });

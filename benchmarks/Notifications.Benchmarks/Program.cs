@@ -20,24 +20,33 @@ foreach (var n in sizes)
     var run = new SizeRun(n) { LoadBefore = MachineInfo.Read().LoadAverage };
     // Each measurement gets its own Azurite and maildev: in-memory Azurite scans a whole table for a partition query, so
     // rows left by an earlier measurement would slow the next one, which Azure Tables' partitions would not.
-    await using (var dev = await DevServices.StartAsync())
+    if (bench.Runs("sim"))
     {
+        await using var dev = await DevServices.StartAsync();
         (run.Simulated, var prefix) = await AppRun.RunAsync(dev, n, simulate: true, bench, Console.WriteLine);
         // Durable alone, on the task hub the simulated run just used, with its run's number of batches.
         run.Durable = await EmptyFanOut.RunAsync(dev, prefix, run.Simulated.Batches, bench.MaxBatchesInFlight, Console.WriteLine);
     }
 
-    await using (var dev = await DevServices.StartAsync())
+    if (bench.Runs("smtp"))
     {
+        await using var dev = await DevServices.StartAsync();
         (run.Smtp, _) = await AppRun.RunAsync(dev, n, simulate: false, bench, Console.WriteLine);
     }
 
-    await using (var dev = await DevServices.StartAsync())
+    if (bench.Runs("raw"))
     {
+        await using var dev = await DevServices.StartAsync();
         run.Raw = await RawLimits.MeasureAsync(dev, n, bench.MaxConcurrency, Console.WriteLine);
     }
 
     runs.Add(run);
+}
+
+if (!bench.Runs("sim") || !bench.Runs("smtp") || !bench.Runs("raw"))
+{
+    Console.WriteLine("Partial run (--only): no results file written.");
+    return;
 }
 
 var path = Path.Combine(DevServices.RepositoryRoot(), "benchmarks", "results",
@@ -61,8 +70,11 @@ namespace Notifications.Benchmarks
     /// The app's fan-out settings for the run (its defaults, unless given): the quota set far above the sink so pacing
     /// never waits, and no wait for the canary's delivery reports (maildev and the simulated sender send none).
     /// </summary>
-    internal sealed record BenchmarkSettings(int MaxConcurrency, int MaxBatchesInFlight, int ChunkSize, int CanarySize, string Label)
+    internal sealed record BenchmarkSettings(int MaxConcurrency, int MaxBatchesInFlight, int ChunkSize, int CanarySize, string Label, string[] Only)
     {
+        /// <summary>Whether this measurement runs (<c>--only=sim,smtp,raw</c>; all by default).</summary>
+        public bool Runs(string what) => Only.Length == 0 || Only.Contains(what);
+
         public const int Quota = 2_000_000_000;
 
         public static BenchmarkSettings Parse(string[] args)
@@ -71,8 +83,9 @@ namespace Notifications.Benchmarks
             int Get(string name, int fallback) => args.Where(a => a.StartsWith($"--{name}=", StringComparison.Ordinal))
                 .Select(a => int.Parse(a[(name.Length + 3)..], CultureInfo.InvariantCulture)).DefaultIfEmpty(fallback).Last();
             var label = args.Where(a => a.StartsWith("--label=", StringComparison.Ordinal)).Select(a => "-" + a[8..]).LastOrDefault() ?? "";
+            var only = args.Where(a => a.StartsWith("--only=", StringComparison.Ordinal)).SelectMany(a => a[7..].Split(',')).ToArray();
             return new BenchmarkSettings(Get("concurrency", defaults.MaxConcurrency), Get("batches", defaults.MaxBatchesInFlight),
-                Get("chunk", defaults.ChunkSize), defaults.CanarySize, label);
+                Get("chunk", defaults.ChunkSize), defaults.CanarySize, label, only);
         }
 
         public Dictionary<string, string> AppSettings(bool simulate)

@@ -99,6 +99,10 @@ namespace Notifications.Benchmarks
                 ["FanOut__ChunkSize"] = Inv(ChunkSize),
                 ["FanOut__CanarySize"] = Inv(CanarySize),
                 ["FanOut__CanaryDeliveryWait"] = "00:00:00",
+                // Azure's default work-item visibility (the local runtime's is 20 s, for quick crash tests): the local
+                // sidecar renews no activity's lock, so a longer activity (the first batch of a large import builds the
+                // linter's index of everyone) would be handed out again while it still runs.
+                ["Hosting__Durable__VisibilityTimeout"] = "00:05:00",
             };
             if (simulate)
             {
@@ -109,7 +113,7 @@ namespace Notifications.Benchmarks
         }
 
         public override string ToString() =>
-            Inv($"SMTP pool {MaxConcurrency} connections, {MaxBatchesInFlight} batches in flight, chunk {ChunkSize}, canary {CanarySize}, quota {Quota:N0}/min and /h, canary delivery wait 0");
+            Inv($"SMTP pool {MaxConcurrency} connections, {MaxBatchesInFlight} batches in flight, chunk {ChunkSize}, canary {CanarySize}, quota {Quota:N0}/min and /h, canary delivery wait 0, Durable work-item visibility 5 min");
 
         private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -32,17 +33,56 @@ internal static class EmptyFanOut
     public const string Orchestration = "BenchmarkEmptyFanOut";
     public const string Activity = "BenchmarkEmptyActivity";
 
+    public const string Verb = "empty-fanout";
+
+    /// <summary>
+    /// Runs it in a child process of its own (this executable with <see cref="Verb"/>), as the app ran in its own: the
+    /// child ends without stopping the sidecar, whose provider may wait minutes to let go of its partitions.
+    /// </summary>
     public static async Task<EmptyFanOutResult> RunAsync(DevServices dev, string prefix, int activities, int inFlight, Action<string> log)
     {
+        var info = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var arg in new[] { Verb, prefix, activities.ToString(CultureInfo.InvariantCulture), inFlight.ToString(CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment[StorageVariable] = dev.StorageConnectionString;
+        var before = CpuSample.Take();
+        using var child = Process.Start(info) ?? throw new InvalidOperationException("Could not start the empty fan-out.");
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        var cpu = CpuSample.Take() - before;
+        var line = output.Split('\n').LastOrDefault(l => l.StartsWith(Verb + " ", StringComparison.Ordinal));
+        if (child.ExitCode != 0 || line is null)
+        {
+            throw new InvalidOperationException($"The empty fan-out failed ({child.ExitCode}): {output}");
+        }
+
+        var fields = line.Split(' ');
+        var time = TimeSpan.FromSeconds(double.Parse(fields[1], CultureInfo.InvariantCulture));
+        var result = new EmptyFanOutResult(activities, inFlight, time, cpu with { Benchmark = double.Parse(fields[2], CultureInfo.InvariantCulture) });
+        log(string.Create(CultureInfo.InvariantCulture,
+            $"  Durable alone: {activities} empty activities, {inFlight} in flight: {time.TotalSeconds:F1} s ({result.PerSecond:F0}/s); CPU {result.Cpu}"));
+        return result;
+    }
+
+    private const string StorageVariable = "BENCHMARK_STORAGE";
+
+    /// <summary>The child's part: measures, prints <c>empty-fanout {seconds} {cpu seconds}</c>, and exits at once.</summary>
+    public static async Task<int> ChildAsync(string[] args)
+    {
+        var (prefix, activities, inFlight) = (args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+        var connection = Environment.GetEnvironmentVariable(StorageVariable) ?? throw new InvalidOperationException($"{StorageVariable} is not set.");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = dev.StorageConnectionString,
+            ["AzureWebJobsStorage"] = connection,
             ["Storage:NamePrefix"] = prefix,
         }).Build();
         var hostOptions = new DurableHostOptions();
         HostJson.ApplyDurable(hostOptions, Path.Combine(DevServices.RepositoryRoot(), "host.json"));
-        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddFilter("DurableTask", LogLevel.Error).AddFilter("Microsoft.DurableTask", LogLevel.Error));
-        await using var sidecar = new DurableSidecar(Options.Create(hostOptions), configuration, loggers);
+        var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddFilter("DurableTask", LogLevel.Error).AddFilter("Microsoft.DurableTask", LogLevel.Error));
+        var sidecar = new DurableSidecar(Options.Create(hostOptions), configuration, loggers);
         // The app's worker left its partitions leased under the same worker id (the machine name): ours renews them at once.
         var since = DateTimeOffset.UtcNow;
         await sidecar.StartAsync(CancellationToken.None);
@@ -59,25 +99,17 @@ internal static class EmptyFanOut
             });
         });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Channel));
-        using var host = builder.Build();
+        var host = builder.Build();
         await host.StartAsync();
-        try
-        {
-            await WaitForPartitionsAsync(dev, sidecar.TaskHub, hostOptions.PartitionCount, since);
-            var client = host.Services.GetRequiredService<DurableTaskClient>();
-            // A first small fan-out warms the worker and the connection; not counted.
-            await FanOutAsync(client, Math.Min(activities, 4), inFlight);
-            var before = CpuSample.Take();
-            var time = await FanOutAsync(client, activities, inFlight);
-            var result = new EmptyFanOutResult(activities, inFlight, time, CpuSample.Take() - before);
-            log($"  Durable alone: {activities} empty activities, {inFlight} in flight: {time.TotalSeconds:F1} s ({result.PerSecond:F0}/s); CPU {result.Cpu}");
-            return result;
-        }
-        finally
-        {
-            await host.StopAsync();
-            await sidecar.StopAsync(CancellationToken.None);
-        }
+        await WaitForPartitionsAsync(connection, sidecar.TaskHub, hostOptions.PartitionCount, since);
+        var client = host.Services.GetRequiredService<DurableTaskClient>();
+        // A first small fan-out warms the worker and the connection; not counted.
+        await FanOutAsync(client, Math.Min(activities, 4), inFlight);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var time = await FanOutAsync(client, activities, inFlight);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Verb} {time.TotalSeconds:F3} {cpu.TotalSeconds:F3}"));
+        return 0;
     }
 
     /// <summary>From just before the schedule to the completion the provider recorded (the client's wait for it polls, so it is not the measure).</summary>
@@ -96,9 +128,9 @@ internal static class EmptyFanOut
     }
 
     /// <summary>Every control-queue partition renewed by this worker, so no instance waits for a lease.</summary>
-    private static async Task WaitForPartitionsAsync(DevServices dev, string hub, int count, DateTimeOffset since)
+    private static async Task WaitForPartitionsAsync(string connection, string hub, int count, DateTimeOffset since)
     {
-        var partitions = new TableClient(dev.StorageConnectionString, hub + "Partitions");
+        var partitions = new TableClient(connection, hub + "Partitions");
         var watch = Stopwatch.StartNew();
         while (true)
         {

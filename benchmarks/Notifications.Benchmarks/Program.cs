@@ -5,6 +5,12 @@ using Notifications.Benchmarks;
 using Notifications.TestKit;
 
 // The product's path end to end (the app over HTTP, the run on Durable), by phase, next to the raw limits measured in the same run.
+if (args is [EmptyFanOut.Verb, ..])
+{
+    // The child process of the empty Durable fan-out: exits without stopping its sidecar.
+    Environment.Exit(await EmptyFanOut.ChildAsync(args));
+}
+
 var bench = BenchmarkSettings.Parse(args);
 var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 var sizes = numbers.Length > 0 ? numbers.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000];
@@ -41,18 +47,25 @@ foreach (var n in sizes)
     }
 
     runs.Add(run);
+    WriteResults();
 }
 
-if (!bench.Runs("sim") || !bench.Runs("smtp") || !bench.Runs("raw"))
+Console.WriteLine($"Done after {total.Elapsed.TotalMinutes:F1} min");
+
+// Written after each N, so a run cut short keeps what it measured.
+void WriteResults()
 {
-    Console.WriteLine("Partial run (--only): no results file written.");
-    return;
-}
+    if (!bench.Runs("sim") || !bench.Runs("smtp") || !bench.Runs("raw"))
+    {
+        Console.WriteLine("Partial run (--only): no results file written.");
+        return;
+    }
 
-var path = Path.Combine(DevServices.RepositoryRoot(), "benchmarks", "results",
-    $"{started:yyyy-MM-dd}-{Environment.MachineName.ToLowerInvariant()}{bench.Label}.md");
-File.WriteAllText(path, ResultsWriter.Write(started, total.Elapsed, machine, bench, runs), new UTF8Encoding(false));
-Console.WriteLine($"Wrote {path} after {total.Elapsed.TotalMinutes:F1} min");
+    var path = Path.Combine(DevServices.RepositoryRoot(), "benchmarks", "results",
+        $"{started:yyyy-MM-dd}-{Environment.MachineName.ToLowerInvariant()}{bench.Label}.md");
+    File.WriteAllText(path, ResultsWriter.Write(started, total.Elapsed, machine, bench, runs), new UTF8Encoding(false));
+    Console.WriteLine($"Wrote {path} after {total.Elapsed.TotalMinutes:F1} min");
+}
 
 namespace Notifications.Benchmarks
 {

@@ -11,7 +11,7 @@ internal static class ResultsWriter
         var s = new StringBuilder();
         s.AppendLine(Inv($"# Notification run benchmark (the app through Durable), {started:yyyy-MM-dd HH:mm} UTC"));
         s.AppendLine();
-        s.AppendLine(Inv($"Machine `{Environment.MachineName}`: {machine.Cores} cores (`nproc`), {machine.Model}, {machine.MemoryKiB / 1024.0 / 1024.0:F1} GiB RAM, load average at start {machine.LoadAverage}; the whole benchmark took {took.TotalMinutes:F1} min."));
+        s.AppendLine(Inv($"Machine `{Environment.MachineName}`: {machine.Cores} cores (`nproc`), {machine.Model}, {machine.MemoryKiB / 1024.0 / 1024.0:F1} GiB RAM, load average at start {machine.LoadAverage}; written {took.TotalMinutes:F1} min after the benchmark started."));
         s.AppendLine(Inv($"Release build, .NET {Environment.Version}. The app is the local runtime (`src/Notifications.LocalRuntime`, the host the end-to-end tests start) as its own process, with its Durable sidecar (Durable Functions' Azure Storage provider) on Azurite; Azurite (in-memory) and maildev are local node processes on the same cores, started afresh for each measurement."));
         s.AppendLine(Inv($"App settings: {bench}; everything else as shipped (notices rendered from the approved content and linted against the import, one orchestration per run)."));
         s.AppendLine();

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# End-to-end fan-out benchmark on local Azurite and maildev (started by the benchmark itself).
-# Usage: bash benchmarks/run.sh [N ...]   (default: 10000). Writes benchmarks/results/<date>-<machine>.md.
+# The notification run benchmark: the app (local runtime, over HTTP, the run on Durable) on its own Azurite and maildev,
+# next to the raw limits. Usage: bash benchmarks/run.sh [N ...] [--batches=B] [--concurrency=C] [--chunk=K] [--label=L]
+# [--only=sim,smtp,raw]   (default N: 10000). Writes benchmarks/results/<date>-<machine>[-L].md. Unattended.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 [ -d node_modules/azurite ] || npm ci --no-audit --no-fund
-dotnet run -c Release --project benchmarks/Notifications.Benchmarks -- "$@"
+# Builds the benchmark and what it starts (src/Notifications.LocalRuntime with the Functions app) in Release.
+dotnet build benchmarks/Notifications.Benchmarks -c Release -nologo -clp:ErrorsOnly
+dotnet run -c Release --no-build --project benchmarks/Notifications.Benchmarks -- "$@"

@@ -92,8 +92,10 @@ internal static class NoticeText
         + "gKkOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOoOoYy";
 
     /// <summary>True when the folded text contains the folded phrase.</summary>
-    public static bool ContainsPhrase(string text, string phrase) =>
-        Fold(text).Contains(Fold(phrase), StringComparison.Ordinal);
+    public static bool ContainsPhrase(string text, string phrase) => ContainsFolded(Fold(text), phrase);
+
+    /// <summary>True when <paramref name="folded"/> (a <see cref="Fold"/>ed text) contains the folded phrase.</summary>
+    public static bool ContainsFolded(string folded, string phrase) => folded.Contains(Fold(phrase), StringComparison.Ordinal);
 
     /// <summary>The runs of letters and digits, lower case, with accents kept: "A-2024 0001" gives a, 2024, 0001.</summary>
     public static List<string> Tokens(string text)

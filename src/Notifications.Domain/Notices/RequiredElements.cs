@@ -12,6 +12,7 @@ public static class RequiredElements
     public static IReadOnlyList<LintFinding> Missing(string text, string language, PolicyPack pack, bool toGuardian = false)
     {
         var findings = new List<LintFinding>();
+        var folded = NoticeText.Fold(text); // once per notice, not once per element: the batch activity lints every person
         foreach (var element in NoticeMarkers.RequiredForIndividuals(pack))
         {
             var phrase = NoticeMarkers.For(element.Code, language);
@@ -20,14 +21,14 @@ public static class RequiredElements
                 findings.Add(new(LintCodes.UnverifiableElement,
                     $"No phrase is known for the required element '{element.Code}' ({element.Labels.En}).", element.Code));
             }
-            else if (!NoticeText.ContainsPhrase(text, phrase))
+            else if (!NoticeText.ContainsFolded(folded, phrase))
             {
                 findings.Add(new(LintCodes.MissingElement,
                     $"The required element '{element.Code}' ({element.Labels.En}) is missing: expected \"{phrase}\".", element.Code));
             }
         }
 
-        if (toGuardian && !NoticeText.ContainsPhrase(text, NoticeMarkers.For(NoticeMarkers.PersonInCare, language)!))
+        if (toGuardian && !NoticeText.ContainsFolded(folded, NoticeMarkers.For(NoticeMarkers.PersonInCare, language)!))
         {
             findings.Add(new(LintCodes.MissingElement,
                 $"A notice to a guardian must say whose information it is about: expected \"{NoticeMarkers.For(NoticeMarkers.PersonInCare, language)}\".",

@@ -164,12 +164,7 @@ public sealed class IncidentNoticeSource(
     /// <summary>Everyone of the current import, hashed with a salt of this process (the index keeps hashes only).</summary>
     private async Task<OtherPeopleIndex> BuildIndexAsync(string incidentId, CancellationToken ct)
     {
-        var everyone = new List<StoredRecipient>();
-        foreach (var batch in await recipients.ListBatchesAsync(incidentId, ct))
-        {
-            everyone.AddRange(await recipients.ReadBatchAsync(batch, ct));
-        }
-
+        var everyone = await recipients.ReadImportAsync(incidentId, ct);
         return everyone.ToOtherPeopleIndex(RandomNumberGenerator.GetBytes(16));
     }
 

@@ -160,13 +160,10 @@ public sealed partial class NoticeContentScreen(
     {
         var everyone = new List<LintSubject>();
         var kinds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var batch in await recipients.ListBatchesAsync(incidentId, ct))
+        foreach (var person in await recipients.ReadImportAsync(incidentId, ct))
         {
-            foreach (var person in await recipients.ReadBatchAsync(batch, ct))
-            {
-                everyone.Add(person.ToLintSubject());
-                kinds.UnionWith(person.Identifiers.Select(i => i.Kind));
-            }
+            everyone.Add(person.ToLintSubject());
+            kinds.UnionWith(person.Identifiers.Select(i => i.Kind));
         }
 
         return new(OtherPeopleIndex.ForText(everyone, RandomNumberGenerator.GetBytes(16)), [.. kinds]);

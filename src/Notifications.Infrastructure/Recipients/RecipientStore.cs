@@ -46,6 +46,30 @@ public sealed class RecipientStore(StorageClients storage)
     public Task<IReadOnlyList<StoredRecipient>> ReadBatchAsync(RecipientBatch batch, CancellationToken ct = default) =>
         ReadPartitionAsync(batch.BatchId, ct);
 
+    /// <summary>
+    /// Everyone of the current import, in file order, as one range query over its batch partitions (their keys sort in
+    /// batch order) instead of one query per batch: what a whole-import index (the notice linter's) reads.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredRecipient>> ReadImportAsync(string incidentId, CancellationToken ct = default)
+    {
+        var manifest = await GetManifestAsync(incidentId, ct);
+        if (manifest is null || manifest.Batches == 0)
+        {
+            return [];
+        }
+
+        var table = await Table;
+        var first = RecipientKeys.Batch(incidentId, manifest.ImportId, 0);
+        var last = RecipientKeys.Batch(incidentId, manifest.ImportId, manifest.Batches - 1);
+        var people = new List<StoredRecipient>((int)Math.Min(manifest.Counts.Rows, 1_000_000));
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last}"), cancellationToken: ct))
+        {
+            people.Add(StoredRecipient.FromEntity(e));
+        }
+
+        return people.OrderBy(p => p.Line).ToList();
+    }
+
     private async Task<IReadOnlyList<StoredRecipient>> ReadPartitionAsync(string partitionKey, CancellationToken ct)
     {
         var table = await Table;

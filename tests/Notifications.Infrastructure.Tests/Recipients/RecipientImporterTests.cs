@@ -82,6 +82,28 @@ public sealed class RecipientImporterTests(DevServicesFixture fixture)
     }
 
     [Fact]
+    public async Task ReadImportAsync_IsEveryBatchOfTheCurrentImportInFileOrder_AndNothingOfAnotherIncidentOrImport()
+    {
+        using var harness = new RecipientImportHarness(fixture, "readimport");
+        Assert.Empty(await harness.Store.ReadImportAsync("inc-r", _ct)); // nothing imported yet
+        Assert.True((await harness.Importer.ImportAsync("inc-r", new RecipientCsvBuilder().WithPeople(120).ToStream(), null, _ct)).Succeeded);
+        Assert.True((await harness.Importer.ImportAsync("inc-r", new RecipientCsvBuilder().WithPeople(250).ToStream(), null, _ct)).Succeeded);
+        Assert.True((await harness.Importer.ImportAsync("inc-r1", new RecipientCsvBuilder().WithPeople(30).ToStream(), null, _ct)).Succeeded);
+
+        var everyone = await harness.Store.ReadImportAsync("inc-r", _ct);
+
+        var byBatch = new List<StoredRecipient>();
+        foreach (var batch in await harness.Store.ListBatchesAsync("inc-r", _ct))
+        {
+            byBatch.AddRange(await harness.Store.ReadBatchAsync(batch, _ct));
+        }
+
+        Assert.Equal(250, everyone.Count);
+        Assert.Equal(Enumerable.Range(1, 250).Select(RecipientCsvBuilder.PersonId), everyone.Select(p => p.PersonId));
+        Assert.Equal(byBatch.Select(p => (p.PersonId, p.Line, p.Email)), everyone.Select(p => (p.PersonId, p.Line, p.Email)));
+    }
+
+    [Fact]
     public async Task ReadBatchAsync_2000Rows_RoundTripsEveryPersonInFileOrder()
     {
         using var harness = new RecipientImportHarness(fixture, "roundtrip");

@@ -126,29 +126,10 @@ public sealed class PreviewNotice(IncidentStore store, RecipientStore recipients
     /// <summary>The person of the current import on <paramref name="line"/>, with <paramref name="personId"/>, or the first of the file.</summary>
     private static async Task<StoredRecipient?> FindAsync(RecipientStore recipients, IncidentState state, long? line, string personId, CancellationToken ct)
     {
-        StoredRecipient? first = null;
-        foreach (var batch in await recipients.ListBatchesAsync(state.IncidentId, ct))
-        {
-            if (batch.ImportId != state.Recipients!.ImportId)
-            {
-                continue;
-            }
-
-            foreach (var p in await recipients.ReadBatchAsync(batch, ct))
-            {
-                if ((line is not null && p.Line == line) || (line is null && personId.Length > 0 && string.Equals(p.PersonId, personId, StringComparison.Ordinal)))
-                {
-                    return p;
-                }
-
-                if (line is null && personId.Length == 0 && (first is null || p.Line < first.Line))
-                {
-                    first = p;
-                }
-            }
-        }
-
-        return first;
+        var people = await recipients.ReadImportAsync(state.IncidentId, ct, state.Recipients!.ImportId);
+        return line is not null ? people.FirstOrDefault(p => p.Line == line)
+            : personId.Length > 0 ? people.FirstOrDefault(p => string.Equals(p.PersonId, personId, StringComparison.Ordinal))
+            : people.FirstOrDefault();
     }
 
     private static string ChannelName(Domain.Recipients.NoticeChannel channel) =>

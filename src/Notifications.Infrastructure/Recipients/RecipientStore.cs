@@ -48,12 +48,13 @@ public sealed class RecipientStore(StorageClients storage)
 
     /// <summary>
     /// Everyone of the current import, in file order, as one range query over its batch partitions (their keys sort in
-    /// batch order) instead of one query per batch: what a whole-import index (the notice linter's) reads.
+    /// batch order) instead of one query per batch: what a whole-import index (the notice linter's) reads. With
+    /// <paramref name="importId"/>, nobody when the current import is another one.
     /// </summary>
-    public async Task<IReadOnlyList<StoredRecipient>> ReadImportAsync(string incidentId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<StoredRecipient>> ReadImportAsync(string incidentId, CancellationToken ct = default, string? importId = null)
     {
         var manifest = await GetManifestAsync(incidentId, ct);
-        if (manifest is null || manifest.Batches == 0)
+        if (manifest is null || manifest.Batches == 0 || (importId is not null && manifest.ImportId != importId))
         {
             return [];
         }

@@ -12,6 +12,8 @@ set +e
 dotnet test --solution Notifications.sln -c Release --no-build "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+# Each failed test again at the end, with the first lines of its message, so that a long log's tail names it.
+awk '/^ *failed [^:]/ {n=12} n>0 {print; n--}' "$log" | sed 's/^/FAILED> /' | head -200
 # One plain closing line over every test assembly, from the platform's summary.
 awk '/^ +succeeded: +[0-9]+/ {p=$2} /^ +failed: +[0-9]+/ {f=$2} /^ +skipped: +[0-9]+/ {s=$2}
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"

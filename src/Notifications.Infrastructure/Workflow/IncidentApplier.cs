@@ -63,7 +63,9 @@ public sealed partial class IncidentApplier(IncidentStore store, IncidentDecider
             catch (ConcurrencyException) when (attempt < MaxAttempts)
             {
                 // Only a second run of the same activity writes beside the orchestration: reload, and find the marker.
+                // A random pause that grows with each loss keeps two runs in step from losing to each other every time.
                 LogRace(incidentId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), ct);
                 continue;
             }
 

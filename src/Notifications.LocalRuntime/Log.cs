@@ -44,4 +44,13 @@ internal static partial class Log
 
     [LoggerMessage(1031, LogLevel.Warning, "Local runtime: the Durable provider of task hub {TaskHub} held no partition after {Timeout}; orchestrations may wait.")]
     public static partial void DurableNotRunning(ILogger logger, string taskHub, TimeSpan timeout);
+
+    [LoggerMessage(1032, LogLevel.Debug, "Local runtime: renewed the lock of activity work item {WorkItemId} of instance {InstanceId}.")]
+    public static partial void ActivityLockRenewed(ILogger logger, string instanceId, string workItemId);
+
+    [LoggerMessage(1033, LogLevel.Warning, "Local runtime: renewing the lock of activity work item {WorkItemId} of instance {InstanceId} failed; it may be handed out again.")]
+    public static partial void ActivityLockRenewalFailed(ILogger logger, Exception exception, string instanceId, string workItemId);
+
+    [LoggerMessage(1034, LogLevel.Error, "Local runtime: activity {FunctionName} of instance {InstanceId} failed with {ExceptionType}.")]
+    public static partial void ActivityFailed(ILogger logger, string functionName, string instanceId, string exceptionType);
 }

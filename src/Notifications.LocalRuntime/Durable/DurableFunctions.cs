@@ -10,7 +10,7 @@ namespace Notifications.LocalRuntime.Durable;
 /// </summary>
 public static class DurableFunctions
 {
-    public static void Register(DurableTaskRegistry registry, LocalFunctions functions, IServiceScopeFactory scopes, BoundFunctions bound)
+    public static void Register(DurableTaskRegistry registry, LocalFunctions functions, IServiceScopeFactory scopes, BoundFunctions bound, ILogger logger)
     {
         foreach (var function in functions.All)
         {
@@ -21,7 +21,7 @@ public static class DurableFunctions
                     bound.Add(function.Name, "orchestration");
                     break;
                 case ActivityTrigger:
-                    registry.AddActivity(function.Name, _ => new Activity(function, scopes));
+                    registry.AddActivity(function.Name, _ => new Activity(function, scopes, logger));
                     bound.Add(function.Name, "activity");
                     break;
             }
@@ -41,7 +41,7 @@ public static class DurableFunctions
                 new Dictionary<string, object?> { [FunctionInvoker.OrchestrationInputKey] = input }, CancellationToken.None);
     }
 
-    private sealed class Activity(LocalFunction function, IServiceScopeFactory scopes) : ITaskActivity
+    private sealed class Activity(LocalFunction function, IServiceScopeFactory scopes, ILogger logger) : ITaskActivity
     {
         public Type InputType => function.Method.GetParameters().Single(p => p.Name == function.Trigger.ParameterName).ParameterType;
 
@@ -51,7 +51,17 @@ public static class DurableFunctions
         {
             await using var scope = scopes.CreateAsyncScope();
             var data = new Dictionary<string, object?> { ["instanceId"] = context.InstanceId };
-            return await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, input!, data, CancellationToken.None);
+            try
+            {
+                return await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, input!, data, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // The orchestration sees the failure as a TaskFailedException, and nothing was logged here. The type
+                // only: a message may quote what it failed on (an SMTP reply names its address), and logs hold no PI.
+                Log.ActivityFailed(logger, function.Name, context.InstanceId, ex.GetType().Name);
+                throw;
+            }
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class DurableRuntime(
         builder.Services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(sidecar.Channel);
-            worker.AddTasks(registry => DurableFunctions.Register(registry, functions, scopes, bound));
+            worker.AddTasks(registry => DurableFunctions.Register(registry, functions, scopes, bound, loggers.CreateLogger(typeof(DurableFunctions))));
             worker.Configure(o =>
             {
                 o.Concurrency.MaximumConcurrentActivityWorkItems = options.Value.MaxConcurrentActivities;

@@ -66,7 +66,9 @@ public sealed class DurableSidecar : IAsyncDisposable
         builder.Services.AddSingleton(_loggers);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, _port, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        // The dispatcher asks the decorator for work; the client side (start, raise, query) talks to the provider.
+        builder.Services.AddSingleton<IOrchestrationService>(
+            new ActivityLockRenewal(service, _options.VisibilityTimeout, _loggers.CreateLogger<ActivityLockRenewal>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _server = builder.Build();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,35 +30,5 @@ public sealed class ConfirmationLinkLogTests(DevServicesFixture fixture)
         Assert.Equal(2, logs.Entries.Count(e => e.Contains("/api/public/containment/confirm?token=[redacted]", StringComparison.Ordinal)));
         Assert.Single(logs.Entries, e => e.Contains("/api/public/notices/none?token=[redacted]", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Entries, e => e.Contains("SECRET-TOKEN", StringComparison.Ordinal));
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<string> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull
-            {
-                entries.Enqueue($"{category} scope: {Describe(state)}");
-                return null;
-            }
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                entries.Enqueue($"{category} {logLevel}: {formatter(state, exception)} {Describe(state)} {exception}");
-
-            private static string Describe(object? state) => state is IEnumerable<KeyValuePair<string, object?>> pairs
-                ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}"))
-                : state?.ToString() ?? "";
-        }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Notifications.Functions.Access;
 
 namespace Notifications.Functions.Tests.Hosting;
@@ -13,6 +14,7 @@ public sealed class InvocationLog
 {
     public ConcurrentQueue<QueueMessage> Queue { get; } = new();
     public ConcurrentQueue<(string Function, TimerInfo Timer)> Timer { get; } = new();
+    public ConcurrentQueue<string> Activity { get; } = new();
 }
 
 /// <summary>
@@ -64,6 +66,27 @@ public sealed class TestFunctions(InvocationLog log)
     public IResult Throws([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/throws")] HttpRequest request) =>
         throw new InvalidOperationException("Always fails.");
 
+    [Function("Slowly")]
+    public static Task<int> Slowly([OrchestrationTrigger] TaskOrchestrationContext context, int seconds) =>
+        context.CallActivityAsync<int>("Slow", seconds);
+
+    /// <summary>An activity that runs longer than the test's visibility timeout.</summary>
+    [Function("Slow")]
+    public async Task<int> Slow([ActivityTrigger] int seconds)
+    {
+        log.Activity.Enqueue("Slow");
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        return seconds;
+    }
+
+    [Function("Failingly")]
+    public static Task Failingly([OrchestrationTrigger] TaskOrchestrationContext context) => context.CallActivityAsync("Failing");
+
+    /// <summary>Fails with a message that quotes an address, as an SMTP reply would.</summary>
+    [Function("Failing")]
+    public Task Failing([ActivityTrigger] object? input) =>
+        throw new InvalidOperationException("550 5.1.1 <jane.doe@example.org>: mailbox unavailable");
+
     [Function("Unguarded")]
     public IResult Unguarded([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/unguarded")] HttpRequest request) =>
         TypedResults.Ok();
@@ -85,6 +108,10 @@ public static class TestMetadata
         ["GetThing"] = Http("GetThing", "api/things/{id}", "Function", "get"),
         ["PostThing"] = Http("PostThing", "api/things", "Anonymous", "post", "put"),
         ["Throws"] = Http("Throws", "api/throws", "Anonymous", "get"),
+        ["Slowly"] = Function("Slowly", """{"name":"context","direction":"In","type":"orchestrationTrigger"}"""),
+        ["Slow"] = Function("Slow", """{"name":"seconds","direction":"In","type":"activityTrigger"}"""),
+        ["Failingly"] = Function("Failingly", """{"name":"context","direction":"In","type":"orchestrationTrigger"}"""),
+        ["Failing"] = Function("Failing", """{"name":"input","direction":"In","type":"activityTrigger"}"""),
         ["Unguarded"] = Http("Unguarded", "api/unguarded", "Anonymous", "get"),
     };
 

@@ -189,7 +189,8 @@ await run.scenario('the officer switches to indirect notice and the link opens t
   assert(new URL(popup.url()).pathname === `/api/public/notices/${ids.indirect}`, `the link opened ${popup.url()}`);
   const text = await popup.textContent('body');
   assert(text.includes(CONTENT.summary.en) && text.includes(CONTENT.summary.fr), 'the public page does not carry the notice in English and French');
-  await popup.screenshot({ path: `${shots}/public-notice.png`, fullPage: true });
+  // The public page is a screen the affected people read: it gets the same accessibility check.
+  await run.screen(popup, 'public-notice');
   await popup.close();
 });
 

@@ -78,8 +78,8 @@ const CSV = [
   'L-400002,Givenaac,Familyaac,,"102 Fictional Street aac, Victoria BC V8V 2A2",en,BC,client:880004,,,',
 ].join('\n');
 
-const run = new Run(shots);
 const browser = await launch();
+const run = new Run(shots, browser);
 const page = browser.context.pages()[0] ?? await browser.context.newPage();
 if (process.env.DASHBOARD_DEBUG) page.on('response', r => console.log('response', r.status(), r.request().method(), r.url()));
 const stamp = Date.now();

@@ -8,8 +8,8 @@ if (!base || !shots) { console.error('usage: node dashboard.mjs <base URL> <scre
 /** Shared with the other browser scripts (harness.mjs); this script's base URL bound in. */
 const signIn = (page, role) => signInAt(page, base, role);
 
-const run = new Run(shots);
 const browser = await launch();
+const run = new Run(shots, browser);
 const page = browser.context.pages()[0] ?? await browser.context.newPage();
 if (process.env.DASHBOARD_DEBUG) page.on('response', r => console.log('response', r.status(), r.request().method(), r.url()));
 const title = `Misdirected email ${Date.now()}`;
@@ -41,7 +41,12 @@ await run.scenario('report a breach: a field error, then success', async () => {
   await page.fill('#f-recipients-count', '2');
   await page.selectOption('#f-containment-status', 'notContained');
   await run.screen(page, 'report');
-  await page.click('#report-submit');
+  // The click and the API's answer together: a failure then says whether the page asked at all.
+  const [answer] = await Promise.all([
+    page.waitForResponse(r => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/incidents'),
+    page.click('#report-submit'),
+  ]);
+  assert(answer.status() === 400, `the API answered ${answer.status()} to a discovery in the future`);
   await page.waitForSelector('.error-summary');
   const beside = await page.textContent('[data-field="discovered"] .field-error');
   assert(/future/i.test(beside), `no field error beside "discovered": ${beside}`);

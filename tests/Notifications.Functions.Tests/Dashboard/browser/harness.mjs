@@ -20,14 +20,21 @@ export async function launch() {
     executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 }, locale: 'en-CA',
   });
   const problems = [];
+  // The last API calls (method, path, status), printed when a scenario fails: did the page ask, and what came back?
+  const calls = [];
+  const note = text => { calls.push(`${new Date().toISOString().slice(11, 23)} ${text}`); if (calls.length > 30) calls.shift(); };
   context.on('page', watch);
   context.pages().forEach(watch);
   function watch(page) {
     page.on('pageerror', e => problems.push(`page error: ${e.message}`));
     page.on('console', m => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`); });
+    const api = r => new URL(r.url()).pathname.includes('/api/');
+    page.on('request', r => { if (api(r)) note(`${r.method()} ${new URL(r.url()).pathname} sent`); });
+    page.on('response', r => { if (api(r.request())) note(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`); });
+    page.on('requestfailed', r => { if (api(r)) note(`${r.method()} ${new URL(r.url()).pathname} failed: ${r.failure()?.errorText}`); });
   }
   return {
-    context, problems,
+    context, problems, calls,
     async close() { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); },
   };
 }
@@ -64,11 +71,30 @@ export async function checkAccessibility(page, screen) {
 }
 
 export class Run {
-  constructor(shots) { this.shots = shots; this.results = []; fs.mkdirSync(shots, { recursive: true }); }
+  /** `browser` (from launch) lets a failed scenario say what the page last asked the API and looked like. */
+  constructor(shots, browser) { this.shots = shots; this.browser = browser; this.results = []; fs.mkdirSync(shots, { recursive: true }); }
 
   async screen(page, name) {
+    this.page = page;
     await page.screenshot({ path: path.join(this.shots, `${name}.png`), fullPage: true });
     await checkAccessibility(page, name);
+  }
+
+  /** What the page showed when a scenario failed: a screenshot beside the others, its route, focus and busy buttons. */
+  async describeFailure(name) {
+    const lines = [];
+    if (this.page && !this.page.isClosed()) {
+      const file = `FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`;
+      await this.page.screenshot({ path: path.join(this.shots, file), fullPage: true }).catch(() => {});
+      const state = await this.page.evaluate(() => ({
+        hash: location.hash, ready: document.body.dataset.ready, focus: document.activeElement?.id || document.activeElement?.tagName,
+        busy: [...document.querySelectorAll('button[disabled], [aria-busy="true"]')].map(b => b.id || b.textContent.trim()).slice(0, 5),
+        alerts: [...document.querySelectorAll('[role="alert"], .error-summary')].map(a => a.textContent.trim().slice(0, 120)).slice(0, 3),
+      })).catch(e => ({ unreadable: String(e) }));
+      lines.push(`  screenshot ${file}; page ${JSON.stringify(state)}`);
+    }
+    if (this.browser?.calls.length) lines.push(`  last API calls:\n    ${this.browser.calls.join('\n    ')}`);
+    return lines.join('\n');
   }
 
   async scenario(name, body) {
@@ -79,7 +105,7 @@ export class Run {
       console.log(`PASS ${name}`);
     } catch (error) {
       this.results.push({ name, ok: false, error: String(error?.stack ?? error) });
-      console.log(`FAIL ${name}: ${error?.stack ?? error}`);
+      console.log(`FAIL ${name}: ${error?.stack ?? error}\n${await this.describeFailure(name)}`);
     }
   }
 }

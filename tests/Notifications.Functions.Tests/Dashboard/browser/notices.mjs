@@ -36,8 +36,8 @@ const good = file('recipients.csv', [HEADER, ...people.map(p => row(p, p.email))
 const SUMMARY = 'A report listing clients was emailed to the wrong distribution list on a Tuesday.';
 const SUMMARY_FR = 'Un rapport énumérant des clients a été envoyé à la mauvaise liste de distribution un mardi.';
 
-const run = new Run(shots);
 const browser = await launch();
+const run = new Run(shots, browser);
 const page = browser.context.pages()[0] ?? await browser.context.newPage();
 if (process.env.DASHBOARD_DEBUG) page.on('response', r => console.log('response', r.status(), r.request().method(), r.url()));
 let id = '';

@@ -108,15 +108,21 @@ public static class TestMetadata
         ["GetThing"] = Http("GetThing", "api/things/{id}", "Function", "get"),
         ["PostThing"] = Http("PostThing", "api/things", "Anonymous", "post", "put"),
         ["Throws"] = Http("Throws", "api/throws", "Anonymous", "get"),
-        ["Slowly"] = Function("Slowly", """{"name":"context","direction":"In","type":"orchestrationTrigger"}"""),
-        ["Slow"] = Function("Slow", """{"name":"seconds","direction":"In","type":"activityTrigger"}"""),
-        ["Failingly"] = Function("Failingly", """{"name":"context","direction":"In","type":"orchestrationTrigger"}"""),
-        ["Failing"] = Function("Failing", """{"name":"input","direction":"In","type":"activityTrigger"}"""),
+        ["Slowly"] = Orchestration("Slowly"),
+        ["Slow"] = Activity("Slow", "seconds"),
+        ["Failingly"] = Orchestration("Failingly"),
+        ["Failing"] = Activity("Failing", "input"),
         ["Unguarded"] = Http("Unguarded", "api/unguarded", "Anonymous", "get"),
     };
 
     private static string Queue(string name, string queue) =>
         Function(name, $$"""{"name":"message","direction":"In","type":"queueTrigger","queueName":"{{queue}}","connection":"AzureWebJobsStorage"}""");
+
+    private static string Orchestration(string name) =>
+        Function(name, """{"name":"context","direction":"In","type":"orchestrationTrigger"}""");
+
+    private static string Activity(string name, string parameter) =>
+        Function(name, $$"""{"name":"{{parameter}}","direction":"In","type":"activityTrigger"}""");
 
     private static string Http(string name, string route, string authLevel, params string[] methods) => Function(name,
         $$"""{"name":"request","direction":"In","type":"httpTrigger","authLevel":"{{authLevel}}","methods":[{{string.Join(",", methods.Select(m => $"\"{m}\""))}}],"route":"{{route}}"},{"name":"$return","type":"http","direction":"Out"}""");

@@ -81,7 +81,6 @@ const CSV = [
 const browser = await launch();
 const run = new Run(shots, browser);
 const page = browser.context.pages()[0] ?? await browser.context.newPage();
-if (process.env.DASHBOARD_DEBUG) page.on('response', r => console.log('response', r.status(), r.request().method(), r.url()));
 const stamp = Date.now();
 const ids = {};
 /** A picture of one section alone, for the README (docs/screenshots/). */

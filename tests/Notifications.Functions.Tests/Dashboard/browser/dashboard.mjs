@@ -11,7 +11,6 @@ const signIn = (page, role) => signInAt(page, base, role);
 const browser = await launch();
 const run = new Run(shots, browser);
 const page = browser.context.pages()[0] ?? await browser.context.newPage();
-if (process.env.DASHBOARD_DEBUG) page.on('response', r => console.log('response', r.status(), r.request().method(), r.url()));
 const title = `Misdirected email ${Date.now()}`;
 let incidentHash = '';
 

@@ -28,10 +28,14 @@ export async function launch() {
   function watch(page) {
     page.on('pageerror', e => problems.push(`page error: ${e.message}`));
     page.on('console', m => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`); });
-    const api = r => new URL(r.url()).pathname.includes('/api/');
-    page.on('request', r => { if (api(r)) note(`${r.method()} ${new URL(r.url()).pathname} sent`); });
-    page.on('response', r => { if (api(r.request())) note(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`); });
-    page.on('requestfailed', r => { if (api(r)) note(`${r.method()} ${new URL(r.url()).pathname} failed: ${r.failure()?.errorText}`); });
+    const apiPath = r => { const p = new URL(r.url()).pathname; return p.includes('/api/') ? p : null; };
+    const call = (r, what) => { const p = apiPath(r); if (p) note(`${r.method()} ${p} ${what}`); };
+    page.on('request', r => call(r, 'sent'));
+    page.on('response', r => {
+      if (process.env.DASHBOARD_DEBUG) console.log('response', r.status(), r.request().method(), r.url());
+      call(r.request(), r.status());
+    });
+    page.on('requestfailed', r => call(r, `failed: ${r.failure()?.errorText}`));
   }
   return {
     context, problems, calls,
@@ -75,7 +79,6 @@ export class Run {
   constructor(shots, browser) { this.shots = shots; this.browser = browser; this.results = []; fs.mkdirSync(shots, { recursive: true }); }
 
   async screen(page, name) {
-    this.page = page;
     await page.screenshot({ path: path.join(this.shots, `${name}.png`), fullPage: true });
     await checkAccessibility(page, name);
   }
@@ -83,10 +86,11 @@ export class Run {
   /** What the page showed when a scenario failed: a screenshot beside the others, its route, focus and busy buttons. */
   async describeFailure(name) {
     const lines = [];
-    if (this.page && !this.page.isClosed()) {
+    const page = this.browser?.context.pages().findLast(p => !p.isClosed());
+    if (page) {
       const file = `FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`;
-      await this.page.screenshot({ path: path.join(this.shots, file), fullPage: true }).catch(() => {});
-      const state = await this.page.evaluate(() => ({
+      await page.screenshot({ path: path.join(this.shots, file), fullPage: true }).catch(() => {});
+      const state = await page.evaluate(() => ({
         hash: location.hash, ready: document.body.dataset.ready, focus: document.activeElement?.id || document.activeElement?.tagName,
         busy: [...document.querySelectorAll('button[disabled], [aria-busy="true"]')].map(b => b.id || b.textContent.trim()).slice(0, 5),
         alerts: [...document.querySelectorAll('[role="alert"], .error-summary')].map(a => a.textContent.trim().slice(0, 120)).slice(0, 3),

@@ -39,7 +39,6 @@ const SUMMARY_FR = 'Un rapport énumérant des clients a été envoyé à la mau
 const browser = await launch();
 const run = new Run(shots, browser);
 const page = browser.context.pages()[0] ?? await browser.context.newPage();
-if (process.env.DASHBOARD_DEBUG) page.on('response', r => console.log('response', r.status(), r.request().method(), r.url()));
 let id = '';
 /** The screen's check and screenshot, plus a picture of the section alone (for the docs and for review). */
 const screen = async (name, sectionId) => {
